@@ -1,0 +1,76 @@
+import { cdktf, javascript } from 'projen';
+
+// Versions are pinned to the set that installs and builds offline on Node 20 (see the README's
+// "Toolchain" section): cdktf 0.21 is the last HashiCorp release; jsii/TypeScript ~5.9 because
+// ts-jest rejects TypeScript 7; minNodeVersion keeps projen off the missing `@types/node@ts5.9` tag.
+const project = new cdktf.ConstructLibraryCdktf({
+  name: 'cdktf-fastly-origins',
+  description: 'Typed, validated CDK for Terraform constructs for Fastly origins: backends, healthchecks, conditions, origin pools and shielded backends.',
+  keywords: ['cdktf', 'fastly', 'terraform', 'cdn', 'origin', 'backend', 'constructs'],
+  author: 'cdktf-fastly-origins developers',
+  authorAddress: 'maintainers@cdktf-fastly-origins.dev',
+  repositoryUrl: 'https://github.com/cdktf-fastly-origins/cdktf-fastly-origins.git',
+  license: 'MPL-2.0',
+  defaultReleaseBranch: 'main',
+  cdktfVersion: '0.21.0',
+  constructsVersion: '^10.5.0',
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+  minNodeVersion: '20.16.0',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  devDeps: [
+    '@cdktf/provider-generator@0.21.0',
+    '@cdktf/commons@0.21.0',
+    'codemaker@1.112.0',
+  ],
+  jestOptions: {
+    // The default (`--updateSnapshot`) rewrites snapshots on every run, so they could never fail.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+      collectCoverage: false,
+    },
+  },
+  eslintOptions: {
+    dirs: ['src', 'test'],
+    ignorePatterns: ['src/generated/**', 'lib/**', 'scripts/**'],
+  },
+  gitignore: ['cdktf.out/', '*.tfstate*', '.bench/'],
+  npmignoreEnabled: true,
+});
+
+// unrs-resolver@1.13.0 lists optional platform bindings the registry only has at 1.12.2;
+// `npm install` skips them silently and `npm ci` then rejects the lock file.
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+// data/ holds the provider schema and POP catalogue the library reads at run time.
+project.npmignore?.include('/data/');
+project.addPackageIgnore('/scripts/');
+project.addPackageIgnore('/examples/');
+
+const bindingsEnv = { CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '' };
+project.addTask('bindings:generate', {
+  description: 'Regenerate src/generated from data/provider-schema.json',
+  env: bindingsEnv,
+  exec: 'node scripts/generate-bindings.js',
+});
+const bindingsCheck = project.addTask('bindings:check', {
+  description: 'Fail if src/generated differs from what data/provider-schema.json generates',
+  env: bindingsEnv,
+  exec: 'node scripts/generate-bindings.js --check',
+});
+
+// `npm test` is the one command CI runs: bindings check, type-checked compile, then jest and lint.
+project.testTask.prependSpawn(project.compileTask);
+project.testTask.prependSpawn(bindingsCheck);
+
+project.addTask('synth', {
+  description: 'Synthesise the example stack into cdktf.out/ (no terraform or cdktf-cli needed)',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json examples/main.ts',
+});
+
+project.synth();

@@ -1,0 +1,45 @@
+import { isIPv4, isIPv6 } from 'net';
+
+/** What a backend address is; decides the TLS hostname defaults. */
+export enum AddressKind {
+  HOSTNAME = 'hostname',
+  IPV4 = 'ipv4',
+  IPV6 = 'ipv6',
+}
+
+const LABEL = '[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?';
+const HOSTNAME = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})+$`);
+
+/** The kind of a resolved address, or undefined when it is neither a hostname nor an IP address. */
+export function classifyAddress(address: string): AddressKind | undefined {
+  if (isIPv4(address)) return AddressKind.IPV4;
+  if (isIPv6(address)) return AddressKind.IPV6;
+  // A name whose last label is all digits would be read as a malformed IPv4 address.
+  if (HOSTNAME.test(address) && !/\.\d+$/.test(address)) return AddressKind.HOSTNAME;
+  return undefined;
+}
+
+/** Whether `name` is a fully qualified hostname (at least two labels). */
+export function isHostname(name: string): boolean {
+  return classifyAddress(name) === AddressKind.HOSTNAME;
+}
+
+/**
+ * Explains what is wrong with an address that `classifyAddress` rejects, in terms of how to fix
+ * it: URLs, ports and paths are the usual mistakes (they make Fastly fail DNS or re-add the backend
+ * on every plan).
+ */
+export function explainBadAddress(address: string): string {
+  const hint = (() => {
+    if (address.trim() !== address || /\s/.test(address)) return 'remove the white space';
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address)) return 'remove the scheme: give only the host, and use useSsl/port for the protocol';
+    if (address.includes('/')) return 'remove the path: an address is only a host';
+    if (/^\[.*\]$/.test(address)) return 'remove the brackets around the IPv6 address';
+    if (/^[^:]+:\d+$/.test(address) || /^\[.*\]:\d+$/.test(address)) return 'move the port into the port prop';
+    if (address.endsWith('.')) return 'remove the trailing dot';
+    if (!address.includes('.') && !address.includes(':')) return 'use a fully qualified name that Fastly POPs can resolve';
+    return undefined;
+  })();
+  const allowed = 'allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address';
+  return hint === undefined ? allowed : `${allowed}; ${hint}`;
+}

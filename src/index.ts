@@ -1,0 +1,15 @@
+export * from './backend';
+export * from './compute-service';
+export * from './condition';
+export * from './duration';
+export * from './healthcheck';
+export { Pop, PopInfo } from './pop';
+export * from './provider';
+export { ServiceBase, ServiceBaseProps } from './service';
+export * from './tls-version';
+export * from './vcl-service';
+
+export * as serviceVcl from './generated/service-vcl';
+export * as serviceCompute from './generated/service-compute';
+export * as dataFastlyDatacenters from './generated/data-fastly-datacenters';
+export * as provider from './generated/provider';

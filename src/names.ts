@@ -1,0 +1,19 @@
+/**
+ * Names key every block of a service: Fastly matches old and new blocks by name, and other blocks
+ * refer to them by name. Fastly's generated VCL also prints them in comments and identifiers, so
+ * line breaks and quotes would corrupt it.
+ */
+export function blockNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > 255 || name.trim() !== name || /["\\\p{Cc}]/u.test(name)) {
+    return 'allowed: 1 to 255 characters, no leading or trailing white space, no quotes, backslashes or control characters';
+  }
+  return undefined;
+}
+
+/**
+ * The identifier Fastly gives a backend in VCL: `F_` + the name with every character that is not
+ * a letter, digit or underscore replaced by `_`. Two names with the same identifier collide.
+ */
+export function vclBackendIdentifier(name: string): string {
+  return `F_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}

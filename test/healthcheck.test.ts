@@ -1,0 +1,113 @@
+import { TerraformVariable } from 'cdktf';
+import { Backend, ComputeService, Duration, Healthcheck, HealthcheckProps } from '../src';
+import { errorOf, newStack, newVclService, serviceBody, warningsOf } from './util';
+
+function healthcheckBlock(props: HealthcheckProps): any {
+  const { stack, service } = newVclService();
+  const check = new Healthcheck(service, 'check', props);
+  new Backend(service, 'origin', { address: 'origin.example.com', healthcheck: check });
+  return serviceBody(stack).healthcheck[0];
+}
+
+describe('Healthcheck', () => {
+  test('defaults: healthy right after activation, a timeout shorter than the interval', () => {
+    expect(healthcheckBlock({ host: 'origin.example.com' })).toEqual({
+      name: 'check',
+      host: 'origin.example.com',
+      path: '/',
+      method: 'HEAD',
+      expected_response: 200,
+      check_interval: 15000,
+      timeout: 5000,
+      threshold: 3,
+      window: 5,
+      initial: 3,
+      http_version: '1.1',
+    });
+  });
+
+  test('every prop is rendered, durations in milliseconds, headers as sorted "Name: value" lines', () => {
+    expect(healthcheckBlock({
+      name: 'api-health',
+      host: 'api.example.com:8443',
+      path: '/healthz?full=1',
+      method: 'GET',
+      expectedResponse: 204,
+      checkInterval: Duration.minutes(1),
+      timeout: Duration.millis(2500),
+      threshold: 2,
+      window: 4,
+      initial: 4,
+      httpVersion: '1.0',
+      headers: { 'X-Probe': 'fastly', 'Authorization': 'Bearer abc' },
+    })).toEqual({
+      name: 'api-health',
+      host: 'api.example.com:8443',
+      path: '/healthz?full=1',
+      method: 'GET',
+      expected_response: 204,
+      check_interval: 60000,
+      timeout: 2500,
+      threshold: 2,
+      window: 4,
+      initial: 4,
+      http_version: '1.0',
+      headers: ['Authorization: Bearer abc', 'X-Probe: fastly'],
+    });
+  });
+
+  test('startUnhealthy allows initial below threshold, defaults initial to 0 and warns', () => {
+    const { stack, service } = newVclService();
+    const check = new Healthcheck(service, 'check', { host: 'origin.example.com', startUnhealthy: true });
+    new Backend(service, 'origin', { address: 'origin.example.com', healthcheck: check });
+    expect(serviceBody(stack).healthcheck[0].initial).toBe(0);
+    expect(warningsOf(check)).toEqual([
+      'initial (0) is below threshold (3): backends using this healthcheck start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set)',
+    ]);
+  });
+
+  test('works on Compute services too', () => {
+    const stack = newStack();
+    const service = new ComputeService(stack, 'app', { name: 'app', domains: ['app.example.com'] });
+    new Healthcheck(service, 'check', { host: 'origin.example.com' });
+    expect(serviceBody(stack, 'fastly_service_compute').healthcheck[0].name).toBe('check');
+  });
+
+  const cases: Array<[string, Partial<HealthcheckProps>, string]> = [
+    ['a missing host', { host: undefined }, 'host: got undefined; allowed: the Host header to probe with, e.g. "origin.example.com"'],
+    ['a host with a scheme', { host: 'https://origin.example.com' },
+      'host: got "https://origin.example.com"; allowed: a hostname or IP address, optionally with ":port" (no scheme or path)'],
+    ['a relative path', { path: 'healthz' }, 'path: got "healthz"; allowed: a path starting with "/" and without white space'],
+    ['a lower-case method', { method: 'get' }, 'method: got "get"; allowed: one of GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH (upper case)'],
+    ['an impossible status', { expectedResponse: 700 }, 'expectedResponse: got 700; allowed: an integer from 100 to 599'],
+    ['an interval under a second', { checkInterval: Duration.millis(500) }, 'checkInterval: got Duration.millis(500); allowed: from 1000 ms to 3600000 ms'],
+    ['an interval over an hour', { checkInterval: Duration.minutes(61) }, 'checkInterval: got Duration.minutes(61); allowed: from 1000 ms to 3600000 ms'],
+    ['a timeout as long as the interval', { checkInterval: Duration.seconds(5), timeout: Duration.seconds(5) },
+      'timeout: got Duration.seconds(5); allowed: shorter than checkInterval (5000 ms), or probes overlap and a slow origin is never marked sick in time'],
+    ['a window over 64', { window: 65, threshold: 3 }, 'window: got 65; allowed: an integer from 1 to 64'],
+    ['a threshold above the window', { threshold: 6, window: 5, initial: 5, startUnhealthy: true },
+      'threshold: got 6; allowed: at most window (5); otherwise the origin can never become healthy'],
+    ['an initial above the window', { initial: 6 }, 'initial: got 6; allowed: at most window (5)'],
+    ['an initial below the threshold', { initial: 1 },
+      'initial: got 1; allowed: at least threshold (3), so origins are healthy right after activation; set startUnhealthy: true if they should start sick until probes pass'],
+    ['an unknown HTTP version', { httpVersion: '2' }, 'httpVersion: got "2"; allowed: "1.0" or "1.1"'],
+    ['a Host header', { headers: { Host: 'www.example.com' } }, 'headers.Host: got "Host"; allowed: any header but Host; set the host prop instead'],
+    ['a header name with a space', { headers: { 'X Probe': '1' } },
+      'headers.X Probe: got "X Probe"; allowed: an HTTP header name (letters, digits and !#$%&\'*+.^_`|~-)'],
+    ['a header value with a line break', { headers: { 'X-Probe': 'a\r\nHost: evil' } }, 'headers.X-Probe: got "a\\r\\nHost: evil"; allowed: a value without line breaks'],
+  ];
+
+  test.each(cases)('rejects %s', (_title, props, message) => {
+    const { service } = newVclService();
+    expect(errorOf(() => new Healthcheck(service, 'check', { host: 'origin.example.com', ...props } as HealthcheckProps)))
+      .toBe(`[edge/site/check] ${message}`);
+  });
+
+  test('unresolved tokens are not checked', () => {
+    const stack = newStack();
+    const service = new ComputeService(stack, 'app', { name: 'app', domains: ['app.example.com'] });
+    const threshold = new TerraformVariable(stack, 'threshold', { type: 'number' });
+    new Healthcheck(service, 'check', { host: 'origin.example.com', threshold: threshold.numberValue });
+    expect(serviceBody(stack, 'fastly_service_compute').healthcheck[0]).toMatchObject({ threshold: '${var.threshold}', initial: '${var.threshold}' });
+  });
+});
