@@ -212,7 +212,7 @@ export class Backend extends Construct {
   /** Checks every prop and returns the backend block in the L1's camelCase shape. */
   private resolve(props: BackendProps): { [key: string]: any } {
     const checker = new PropChecker(this);
-    const vcl = this.service._kind === ServiceKind.VCL;
+    const vcl = this.service.kind === ServiceKind.VCL;
 
     const nameProblem = blockNameProblem(this.name);
     if (nameProblem) checker.fail('name', this.name, nameProblem);
@@ -282,7 +282,7 @@ export class Backend extends Construct {
     checker.integer('weight', this.weight, 1);
     if (props.shield !== undefined && !Token.isUnresolved(props.shield)) {
       const problem = shieldCodeProblem(props.shield);
-      if (problem) checker.fail('shield', props.shield, problem);
+      if (problem) checker.fail('shield', props.shield, `allowed: a current Fastly shield POP code; ${problem}`);
     }
     checker.check('shareKey', props.shareKey, (key) => /^[A-Za-z0-9]+$/.test(key), 'allowed: letters and digits only');
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import * as serviceCompute from './generated/service-compute';
-import { ServiceBase, ServiceBaseProps, ServiceKind } from './service';
+import { ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
 import { PropChecker } from './validation';
 
 /** The Wasm package a Compute service runs; give exactly one of `filename` and `content`. */
@@ -43,7 +43,7 @@ export class ComputeService extends ServiceBase {
   constructor(scope: Construct, id: string, props: ComputeServiceProps) {
     super(scope, id, ServiceKind.COMPUTE, props);
     const pkg = props.package;
-    const base = this.baseAttributes(props, pkg !== undefined);
+    const base = serviceAttributes(this, props, pkg !== undefined);
     const checker = new PropChecker(this);
     if (pkg && (pkg.filename === undefined) === (pkg.content === undefined)) {
       checker.fail('package', pkg.filename ?? pkg.content, 'allowed: exactly one of filename and content');
@@ -56,8 +56,8 @@ export class ComputeService extends ServiceBase {
     this.resource = new serviceCompute.ServiceCompute(this, 'Resource', {
       ...base,
       package: pkg && { filename: pkg.filename, content: pkg.content, sourceCodeHash: pkg.sourceCodeHash },
-      backend: this.lazyBlocks('backend', serviceCompute.serviceComputeBackendToTerraform),
-      healthcheck: this.lazyBlocks('healthcheck', serviceCompute.serviceComputeHealthcheckToTerraform),
+      backend: this._lazyBlocks('backend', serviceCompute.serviceComputeBackendToTerraform),
+      healthcheck: this._lazyBlocks('healthcheck', serviceCompute.serviceComputeHealthcheckToTerraform),
     });
   }
 

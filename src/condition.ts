@@ -59,7 +59,7 @@ export class Condition extends Construct {
     this.statement = typeof props.statement === 'string' ? props.statement.trim() : props.statement;
 
     const checker = new PropChecker(this);
-    if (this.service._kind === ServiceKind.COMPUTE) {
+    if (this.service.kind === ServiceKind.COMPUTE) {
       checker.fail('scope', this.service.node.path, 'allowed: a VclService; Compute services have no conditions (route in your Compute program instead)');
     }
     const nameProblem = blockNameProblem(this.name);

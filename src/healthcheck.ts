@@ -6,18 +6,16 @@ import { blockNameProblem } from './names';
 import { serviceOf, ServiceBase } from './service';
 import { isResolved, PropChecker } from './validation';
 
-/** Settings of a healthcheck probe; shared by `Healthcheck` and the constructs that make one. */
-export interface HealthcheckOptions {
+/**
+ * Settings of a healthcheck probe except its Host header. (jsii cannot make an inherited optional
+ * member required, so `HealthcheckOptions` and `HealthcheckProps` both extend this.)
+ */
+export interface HealthcheckSettings {
   /**
    * The path to probe.
    * @default "/"
    */
   readonly path?: string;
-  /**
-   * The Host header sent with the probe.
-   * @default - for a check made by a pool or shielded backend: the origin's override host, else its hostname address
-   */
-  readonly host?: string;
   /**
    * The HTTP method of the probe.
    * @default "HEAD"
@@ -72,8 +70,17 @@ export interface HealthcheckOptions {
   readonly headers?: { [name: string]: string };
 }
 
+/** Settings of a healthcheck probe; the options of the constructs that make one for their origins. */
+export interface HealthcheckOptions extends HealthcheckSettings {
+  /**
+   * The Host header sent with the probe.
+   * @default - the origin's override host, else its hostname address
+   */
+  readonly host?: string;
+}
+
 /** Props of a `Healthcheck`. */
-export interface HealthcheckProps extends HealthcheckOptions {
+export interface HealthcheckProps extends HealthcheckSettings {
   /** The Host header sent with the probe. */
   readonly host: string;
   /**

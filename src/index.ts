@@ -5,7 +5,7 @@ export * from './duration';
 export * from './healthcheck';
 export { Pop, PopInfo } from './pop';
 export * from './provider';
-export { ServiceBase, ServiceBaseProps } from './service';
+export { ServiceBase, ServiceBaseProps, ServiceKind } from './service';
 export * from './tls-version';
 export * from './vcl-service';
 

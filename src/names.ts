@@ -17,3 +17,8 @@ export function blockNameProblem(name: string): string | undefined {
 export function vclBackendIdentifier(name: string): string {
   return `F_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
+
+/** Byte-wise order, so sorted output does not depend on the machine's locale. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { compareNames } from './names';
 
 /**
  * A Fastly POP that can act as a shield, or one that could in the past.
@@ -101,7 +102,7 @@ function indexCatalogue(file: CatalogueFile): Catalogue {
       }
       return { ...record, pop: record.pop };
     })
-    .sort((a, b) => compareStrings(a.code, b.code));
+    .sort((a, b) => compareNames(a.code, b.code));
   const cloudRegions = new Map(Object.entries(file.cloudRegions).map(([cloud, regions]) =>
     [cloud, new Map(Object.entries(regions).map(([region, entry]) => [region, entry.shield]))]));
   return {
@@ -179,7 +180,7 @@ export class Pop {
     const cloudName = cloud.trim().toLowerCase();
     const regions = cloudRegions.get(cloudName);
     if (regions === undefined) {
-      const clouds = [...cloudRegions.keys()].sort(compareStrings);
+      const clouds = [...cloudRegions.keys()].sort(compareNames);
       const suggestion = closestBySpelling(cloudName, clouds);
       const didYouMean = suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`;
       throw new Error(`unknown cloud ${quote(cloud)}${didYouMean} (allowed: ${clouds.map(quote).join(', ')})`);
@@ -194,7 +195,7 @@ export class Pop {
       throw new Error(`unknown ${cloudName} region ${quote(region)}; it is a ${otherCloud} region: `
         + `use Pop.nearest(${quote(otherCloud)}, ${quote(regionName)})`);
     }
-    const known = [...regions.keys()].sort(compareStrings);
+    const known = [...regions.keys()].sort(compareNames);
     const suggestion = closestBySpelling(regionName, known);
     throw new Error(suggestion === undefined
       ? `unknown ${cloudName} region ${quote(region)}; known ${cloudName} regions: ${known.join(', ')}`
@@ -245,7 +246,7 @@ function isBetterCandidate(candidate: Candidate, best: Candidate): boolean {
   if (candidate.identifyingMatches !== best.identifyingMatches) return candidate.identifyingMatches > best.identifyingMatches;
   if (candidate.narrowingMatches !== best.narrowingMatches) return candidate.narrowingMatches > best.narrowingMatches;
   if (candidate.editDistance !== best.editDistance) return candidate.editDistance < best.editDistance;
-  return compareStrings(candidate.suggestion, best.suggestion) < 0;
+  return compareNames(candidate.suggestion, best.suggestion) < 0;
 }
 
 /** Country and state codes are the two-letter parts; longer parts and the POP code name a place. */
@@ -316,11 +317,6 @@ function greatCircleKm(from: Coordinates, to: Coordinates): number {
   const haversine = Math.sin(dLatitude / 2) ** 2
     + Math.cos(radians(from.latitude)) * Math.cos(radians(to.latitude)) * Math.sin(dLongitude / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(haversine));
-}
-
-/** Locale-independent, so the order is the same on every machine. */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function quote(value: string): string {

@@ -1,6 +1,7 @@
 import { Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { isHostname } from './address';
+import { compareNames } from './names';
 import { PropChecker } from './validation';
 
 /** The Fastly service a construct renders into decides which blocks and attributes exist. */
@@ -81,17 +82,17 @@ export abstract class ServiceBase extends Construct {
   /** The service name. */
   public readonly name: string;
 
-  /** @internal */
-  public readonly _kind: ServiceKind;
+  /** Whether this is a VCL or a Compute service. */
+  public readonly kind: ServiceKind;
 
   private readonly blocks: ServiceBlock[] = [];
 
   protected constructor(scope: Construct, id: string, kind: ServiceKind, props: ServiceBaseProps) {
     super(scope, id);
     Object.defineProperty(this, SERVICE_MARKER, { value: true });
-    this._kind = kind;
+    this.kind = kind;
     this.name = props.name;
-    this.node.addValidation({ validate: () => this.validateBlocks() });
+    this.node.addValidation({ validate: () => this._validateBlocks() });
   }
 
   /** The Terraform id of the service (known after apply). */
@@ -107,34 +108,8 @@ export abstract class ServiceBase extends Construct {
     return this.blocks.filter((block) => block.type === type);
   }
 
-  /** The service-level attributes every service sets explicitly. */
-  protected baseAttributes(props: ServiceBaseProps, activateByDefault: boolean) {
-    const checker = new PropChecker(this);
-    checker.check('name', props.name, (name) => name.trim() !== '' && name.trim() === name,
-      'allowed: a non-empty name without leading or trailing white space');
-    checker.check('domains', props.domains, (domains) => domains.length > 0,
-      'allowed: at least one domain (e.g. ["www.example.com"])');
-    const seen = new Set<string>();
-    (props.domains ?? []).forEach((domain, index) => {
-      checker.check(`domains[${index}]`, domain, (d) => isHostname(d.startsWith('*.') ? d.slice(2) : d),
-        'allowed: a fully qualified hostname such as "www.example.com", or a wildcard such as "*.example.com"');
-      checker.check(`domains[${index}]`, domain, (d) => !seen.has(d.toLowerCase()), 'allowed: each domain once (domains are case-insensitive)');
-      seen.add(domain.toLowerCase());
-    });
-    checker.throwIfAny();
-    return {
-      name: props.name,
-      comment: props.comment ?? DEFAULT_COMMENT,
-      versionComment: props.versionComment,
-      activate: props.activate ?? activateByDefault,
-      forceDestroy: props.forceDestroy ?? false,
-      stage: props.stage ?? false,
-      domain: [...props.domains].sort().map((name) => ({ name })),
-    };
-  }
-
-  /** A lazy value that renders every block of `type`, sorted by name, at synth. */
-  protected lazyBlocks(type: BlockType, mapper: BlockMapper): any {
+  /** @internal A lazy value that renders every block of `type`, sorted by name, at synth. */
+  protected _lazyBlocks(type: BlockType, mapper: BlockMapper): any {
     return Lazy.anyValue({
       produce: () => this._blocksOf(type)
         .sort((a, b) => compareNames(a.name, b.name))
@@ -142,8 +117,8 @@ export abstract class ServiceBase extends Construct {
     }, { omitEmptyArray: true });
   }
 
-  /** Problems found across this service's blocks; cdktf prefixes each with the service path. */
-  protected validateBlocks(): string[] {
+  /** @internal Problems found across this service's blocks; cdktf prefixes each with the service path. */
+  protected _validateBlocks(): string[] {
     const problems: string[] = [];
     for (const type of ['backend', 'healthcheck', 'condition', 'director', 'snippet'] as BlockType[]) {
       const byName = new Map<string, ServiceBlock>();
@@ -162,7 +137,28 @@ export abstract class ServiceBase extends Construct {
   }
 }
 
-/** Byte-wise name order, so the output does not depend on the machine's locale. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Checks the props every service has and returns their attributes, all set explicitly. */
+export function serviceAttributes(service: ServiceBase, props: ServiceBaseProps, activateByDefault: boolean) {
+  const checker = new PropChecker(service);
+  checker.check('name', props.name, (name) => name.trim() !== '' && name.trim() === name,
+    'allowed: a non-empty name without leading or trailing white space');
+  checker.check('domains', props.domains, (domains) => domains.length > 0,
+    'allowed: at least one domain (e.g. ["www.example.com"])');
+  const seen = new Set<string>();
+  (props.domains ?? []).forEach((domain, index) => {
+    checker.check(`domains[${index}]`, domain, (d) => isHostname(d.startsWith('*.') ? d.slice(2) : d),
+      'allowed: a fully qualified hostname such as "www.example.com", or a wildcard such as "*.example.com"');
+    checker.check(`domains[${index}]`, domain, (d) => !seen.has(d.toLowerCase()), 'allowed: each domain once (domains are case-insensitive)');
+    seen.add(domain.toLowerCase());
+  });
+  checker.throwIfAny();
+  return {
+    name: props.name,
+    comment: props.comment ?? DEFAULT_COMMENT,
+    versionComment: props.versionComment,
+    activate: props.activate ?? activateByDefault,
+    forceDestroy: props.forceDestroy ?? false,
+    stage: props.stage ?? false,
+    domain: [...props.domains].sort().map((name) => ({ name })),
+  };
 }

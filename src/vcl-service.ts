@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { Duration } from './duration';
 import * as serviceVcl from './generated/service-vcl';
-import { vclBackendIdentifier } from './names';
-import { compareNames, ServiceBase, ServiceBaseProps, ServiceKind } from './service';
+import { compareNames, vclBackendIdentifier } from './names';
+import { ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
 import { PropChecker } from './validation';
 
 /** Props of a `VclService`. */
@@ -25,7 +25,7 @@ export class VclService extends ServiceBase {
 
   constructor(scope: Construct, id: string, props: VclServiceProps) {
     super(scope, id, ServiceKind.VCL, props);
-    const base = this.baseAttributes(props, true);
+    const base = serviceAttributes(this, props, true);
     const checker = new PropChecker(this);
     const defaultTtl = checker.seconds('defaultTtl', props.defaultTtl ?? Duration.seconds(3600), 0);
     checker.throwIfAny();
@@ -33,11 +33,11 @@ export class VclService extends ServiceBase {
     this.resource = new serviceVcl.ServiceVcl(this, 'Resource', {
       ...base,
       defaultTtl,
-      backend: this.lazyBlocks('backend', serviceVcl.serviceVclBackendToTerraform),
-      healthcheck: this.lazyBlocks('healthcheck', serviceVcl.serviceVclHealthcheckToTerraform),
-      condition: this.lazyBlocks('condition', serviceVcl.serviceVclConditionToTerraform),
-      director: this.lazyBlocks('director', serviceVcl.serviceVclDirectorToTerraform),
-      snippet: this.lazyBlocks('snippet', serviceVcl.serviceVclSnippetToTerraform),
+      backend: this._lazyBlocks('backend', serviceVcl.serviceVclBackendToTerraform),
+      healthcheck: this._lazyBlocks('healthcheck', serviceVcl.serviceVclHealthcheckToTerraform),
+      condition: this._lazyBlocks('condition', serviceVcl.serviceVclConditionToTerraform),
+      director: this._lazyBlocks('director', serviceVcl.serviceVclDirectorToTerraform),
+      snippet: this._lazyBlocks('snippet', serviceVcl.serviceVclSnippetToTerraform),
     });
   }
 
@@ -46,10 +46,11 @@ export class VclService extends ServiceBase {
     return this.resource.id;
   }
 
-  protected validateBlocks(): string[] {
+  /** @internal */
+  protected _validateBlocks(): string[] {
     const backends = this._blocksOf('backend').map((block) => block.construct).filter((c): c is Backend => c instanceof Backend);
     return [
-      ...super.validateBlocks(),
+      ...super._validateBlocks(),
       ...identifierCollisions(backends),
       ...defaultRouteProblems(backends),
       ...routingPriorityTies(backends),

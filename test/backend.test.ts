@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   Backend, BackendProps, ComputeService, Condition, ConditionType, Duration, Healthcheck, TlsVersion, VclService,
@@ -230,6 +231,10 @@ describe('Backend rejects bad props at construction, naming path, prop, value an
     ['zero max connections', { maxConn: 0 }, 'maxConn: got 0; allowed: an integer >= 1'],
     ['negative error threshold', { errorThreshold: -2 }, 'errorThreshold: got -2; allowed: an integer >= 0'],
     ['zero weight', { weight: 0 }, 'weight: got 0; allowed: an integer >= 1'],
+    ['an unknown shield', { shield: 'lcy-london-uk' },
+      'shield: got "lcy-london-uk"; allowed: a current Fastly shield POP code; "lcy-london-uk" is not a Fastly shield POP; did you mean "london_city-uk"? (Pop.shields() lists them)'],
+    ['a retired shield', { shield: 'bwi-va-us' },
+      'shield: got "bwi-va-us"; allowed: a current Fastly shield POP code; shield POP "bwi-va-us" was retired by Fastly (last seen 2021-10-06); use "iad-va-us" instead'],
     ['a share key with punctuation', { shareKey: 'shared-key' }, 'shareKey: got "shared-key"; allowed: letters and digits only'],
     ['a name with a quote', { name: 'my"origin' },
       'name: got "my\\"origin"; allowed: 1 to 255 characters, no leading or trailing white space, no quotes, backslashes or control characters'],
@@ -311,7 +316,7 @@ describe('Backend references are checked at synth', () => {
     new Backend(service, 'a', { address: 'a.example.com' });
     new Backend(service, 'b', { address: 'b.example.com' });
     expect(() => app.synth()).toThrow(/default route: got 2/);
-    expect(require('fs').existsSync(`${app.outdir}/stacks/edge/cdk.tf.json`)).toBe(false);
+    expect(fs.existsSync(`${app.outdir}/stacks/edge/cdk.tf.json`)).toBe(false);
   });
 
   test('a valid stack synthesises', () => {
