@@ -1,12 +1,13 @@
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  Backend, ComputeService, Condition, Duration, FastlyProvider, Healthcheck, TlsVersion, VclService,
+  Backend, ComputeService, Condition, Duration, FastlyProvider, LoadBalancing, OriginPool, Pop, ShieldedBackend, TlsVersion, VclService,
 } from '../src';
 
 /**
- * The example edge: a storefront VCL service that routes /api/ to its own origin and serves
- * everything else from the web origin, plus a Compute service kept as an unactivated draft.
+ * The example edge: a storefront VCL service whose default route is a load-balanced web pool,
+ * with /api/ on a routed random-director pool, /assets/ on a shielded S3 bucket and /legacy/ on
+ * a plain backend; plus a Compute service kept as an unactivated draft.
  */
 export class ExampleStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -20,30 +21,34 @@ export class ExampleStack extends TerraformStack {
       forceDestroy: true,
     });
 
-    const webHealth = new Healthcheck(site, 'web-health', { host: 'www.example.com', path: '/healthz', method: 'GET' });
-    new Backend(site, 'web', {
-      address: 'web-origin.example.net',
-      overrideHost: 'www.example.com',
-      healthcheck: webHealth,
+    new OriginPool(site, 'web', {
+      origins: [{ address: 'web-1.example.net' }, { address: 'web-2.example.net' }],
+      originDefaults: { overrideHost: 'www.example.com', minTlsVersion: TlsVersion.TLS_1_2 },
+      healthcheck: { path: '/healthz', method: 'GET' },
       shield: 'iad-va-us',
-      minTlsVersion: TlsVersion.TLS_1_2,
     });
 
     const isApi = new Condition(site, 'IsApi', { statement: 'req.url ~ "^/api/"', priority: 20 });
-    const apiHealth = new Healthcheck(site, 'api-health', {
-      host: 'api.example.net',
-      path: '/status',
-      checkInterval: Duration.seconds(30),
-      timeout: Duration.seconds(3),
-      headers: { 'X-Health-Probe': 'fastly' },
+    new OriginPool(site, 'api', {
+      origins: [{ address: 'api-1.example.net' }, { address: 'api-2.example.net', weight: 50 }],
+      originDefaults: { overrideHost: 'api.example.com', firstByteTimeout: Duration.seconds(30), keepaliveTime: Duration.minutes(1) },
+      healthcheck: { path: '/status', checkInterval: Duration.seconds(30), timeout: Duration.seconds(3), headers: { 'X-Health-Probe': 'fastly' } },
+      loadBalancing: LoadBalancing.random({ quorum: 50 }),
+      routeWhen: isApi,
+      shield: 'iad-va-us',
     });
-    new Backend(site, 'api', {
+
+    new ShieldedBackend(site, 'assets', {
+      address: 'assets.s3.us-east-1.amazonaws.com',
+      shield: Pop.nearest('aws', 'us-east-1'),
+      requestCondition: new Condition(site, 'IsAssets', { statement: 'req.url ~ "^/assets/"', priority: 30 }),
+      healthcheckOptions: { path: '/health.txt' },
+    });
+
+    new Backend(site, 'legacy', {
       address: '203.0.113.10',
-      sslCertHostname: 'api.example.net',
-      requestCondition: isApi,
-      healthcheck: apiHealth,
-      firstByteTimeout: Duration.seconds(30),
-      keepaliveTime: Duration.minutes(1),
+      sslCertHostname: 'legacy.example.net',
+      requestCondition: new Condition(site, 'IsLegacy', { statement: 'req.url ~ "^/legacy/"', priority: 10 }),
     });
 
     const app = new ComputeService(this, 'edge-app', { name: 'edge-app', domains: ['app.example.com'] });

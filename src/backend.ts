@@ -10,8 +10,12 @@ import { serviceOf, ServiceBase, ServiceKind } from './service';
 import { tlsVersionRank, TlsVersion } from './tls-version';
 import { isResolved, PropChecker } from './validation';
 
-/** Every backend attribute of the Fastly provider except address, name and routing. All optional. */
-export interface BackendOptions {
+/**
+ * Every backend attribute of the Fastly provider except address, name, routing and shield. All
+ * optional. (`ShieldedBackendProps` requires `shield`, and jsii cannot make an inherited optional
+ * member required, so `shield` lives in `BackendOptions`.)
+ */
+export interface BackendSettings {
   /**
    * The port to connect to.
    * @default 443 when `useSsl` is true, else 80
@@ -118,11 +122,6 @@ export interface BackendOptions {
    */
   readonly weight?: number;
   /**
-   * The shield POP code (e.g. "iad-va-us"; see `Pop`) that fetches from this origin for all other POPs.
-   * @default - no shielding
-   */
-  readonly shield?: string;
-  /**
    * Backends with identical definitions and the same share key share one healthcheck and
    * connection pool. Letters and digits only.
    * @default - not shared
@@ -138,6 +137,15 @@ export interface BackendOptions {
    * @default - no healthcheck: the backend is always considered healthy
    */
   readonly healthcheck?: Healthcheck;
+}
+
+/** Every backend attribute of the Fastly provider except address, name and routing. All optional. */
+export interface BackendOptions extends BackendSettings {
+  /**
+   * The shield POP code (e.g. "iad-va-us"; see `Pop`) that fetches from this origin for all other POPs.
+   * @default - no shielding
+   */
+  readonly shield?: string;
 }
 
 /** Props of a `Backend`. */
@@ -192,6 +200,8 @@ export class Backend extends Construct {
   public readonly shield?: string;
   /** The load-balancing weight. */
   public readonly weight: number;
+  /** @internal How routing messages name what this backend routes to (a pool names itself). */
+  public _routeLabel: string;
 
   constructor(scope: Construct, id: string, props: BackendProps) {
     super(scope, id);
@@ -203,6 +213,7 @@ export class Backend extends Construct {
     this.healthcheck = props.healthcheck;
     this.shield = props.shield;
     this.weight = props.weight ?? 100;
+    this._routeLabel = `backend ${JSON.stringify(this.name)} (${this.node.path})`;
 
     const rendered = this.resolve(props);
     this.service._addBlock({ type: 'backend', construct: this, name: this.name, render: () => rendered });

@@ -3,9 +3,12 @@ export * from './compute-service';
 export * from './condition';
 export * from './duration';
 export * from './healthcheck';
+export { DirectorOptions, LoadBalancing, LoadBalancingMode } from './load-balancing';
+export * from './origin-pool';
 export { Pop, PopInfo } from './pop';
 export * from './provider';
 export { ServiceBase, ServiceBaseProps, ServiceKind } from './service';
+export * from './shielded-backend';
 export * from './tls-version';
 export * from './vcl-service';
 

@@ -18,6 +18,11 @@ export function vclBackendIdentifier(name: string): string {
   return `F_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
 
+/** The identifier Fastly gives a director in VCL: its name with `-` and other punctuation replaced by `_`. */
+export function vclDirectorIdentifier(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
 /** Byte-wise order, so sorted output does not depend on the machine's locale. */
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

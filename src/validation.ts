@@ -8,13 +8,20 @@ export function formatValue(value: unknown): string {
   if (value instanceof Duration) return value.toString();
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
-  if (value !== null && typeof value === 'object' && 'node' in value) return `<${(value as IConstruct).node.path}>`;
+  if (value !== null && typeof value === 'object') {
+    return 'node' in value ? `<${(value as IConstruct).node.path}>` : JSON.stringify(value, (_key, inner) => formatNested(inner));
+  }
   return String(value);
 }
 
 /** Whether a value is present and known at synth (not an unresolved token). */
 export function isResolved<T>(value: T | undefined): value is T {
   return value !== undefined && !Token.isUnresolved(value);
+}
+
+/** Constructs inside a value are shown by path; JSON cannot follow their parent links. */
+function formatNested(value: unknown): unknown {
+  return value !== null && typeof value === 'object' && 'node' in value ? `<${(value as IConstruct).node.path}>` : value;
 }
 
 /** One problem with one prop: `<prop>: got <value>; <allowed>`. The construct path is added by the caller. */

@@ -2,9 +2,10 @@ import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { Duration } from './duration';
 import * as serviceVcl from './generated/service-vcl';
-import { compareNames, vclBackendIdentifier } from './names';
+import { Condition } from './condition';
+import { compareNames, vclBackendIdentifier, vclDirectorIdentifier } from './names';
 import { ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
-import { PropChecker } from './validation';
+import { isResolved, PropChecker } from './validation';
 
 /** Props of a `VclService`. */
 export interface VclServiceProps extends ServiceBaseProps {
@@ -51,25 +52,29 @@ export class VclService extends ServiceBase {
     const backends = this._blocksOf('backend').map((block) => block.construct).filter((c): c is Backend => c instanceof Backend);
     return [
       ...super._validateBlocks(),
-      ...identifierCollisions(backends),
+      ...identifierCollisions('backend', backends.map((backend) => [backend.name, backend.node.path]), vclBackendIdentifier),
+      ...identifierCollisions('director', this._blocksOf('director').map((block) => [block.name, block.construct.node.path]), vclDirectorIdentifier),
       ...defaultRouteProblems(backends),
-      ...routingPriorityTies(backends),
+      ...routingConditionProblems(backends),
     ];
   }
 }
 
-/** Fastly names a backend `F_<name>` in VCL with punctuation turned into `_`: `api-v1` and `api.v1` collide. */
-function identifierCollisions(backends: Backend[]): string[] {
-  const byIdentifier = new Map<string, Backend>();
+/**
+ * Fastly turns punctuation in backend and director names into `_` for their VCL identifiers
+ * (`api-v1` and `api.v1` both become `F_api_v1`), and two equal identifiers fail VCL compilation.
+ */
+function identifierCollisions(type: string, named: Array<[string, string]>, identifierOf: (name: string) => string): string[] {
+  const byIdentifier = new Map<string, [string, string]>();
   const problems: string[] = [];
-  for (const backend of backends) {
-    const identifier = vclBackendIdentifier(backend.name);
+  for (const [name, path] of named) {
+    const identifier = identifierOf(name);
     const first = byIdentifier.get(identifier);
-    if (first && first.name !== backend.name) {
-      problems.push(`backend names ${JSON.stringify(first.name)} (${first.node.path}) and ${JSON.stringify(backend.name)} `
-        + `(${backend.node.path}) both become ${identifier} in VCL; allowed: names that differ in letters, digits or "_". Rename one of them.`);
-    } else if (!first) {
-      byIdentifier.set(identifier, backend);
+    if (!first) {
+      byIdentifier.set(identifier, [name, path]);
+    } else if (first[0] !== name) {
+      problems.push(`${type} names ${JSON.stringify(first[0])} (${first[1]}) and ${JSON.stringify(name)} (${path}) both become `
+        + `${identifier} in VCL; allowed: names that differ in letters, digits or "_". Rename one of them.`);
     }
   }
   return problems;
@@ -77,46 +82,62 @@ function identifierCollisions(backends: Backend[]): string[] {
 
 /**
  * Requests that match no routing condition go to the service's default route: the one backend
- * without a condition, or the automatic load-balancing group. With several, Fastly picks one
- * arbitrarily; with none, unmatched requests fail.
+ * (or pool) without a condition, or the automatic load-balancing group. With several, Fastly
+ * picks one arbitrarily; with none, unmatched requests fail.
  */
 function defaultRouteProblems(backends: Backend[]): string[] {
   if (backends.length === 0) return [];
   const unconditioned = backends.filter((backend) => backend.requestCondition === undefined);
   const single = unconditioned.filter((backend) => !backend.autoLoadbalance);
   const group = unconditioned.filter((backend) => backend.autoLoadbalance);
-  const routes = [...single.map((backend) => `backend ${JSON.stringify(backend.name)} (${backend.node.path})`),
-    ...(group.length > 0 ? [`the automatic load-balancing group (${group.map((backend) => JSON.stringify(backend.name)).join(', ')})`] : [])];
+  const groupMembers = [...new Set(group.map((backend) => backend._routeLabel))].join(', ');
+  const routes = [...single.map((backend) => backend._routeLabel),
+    ...(group.length > 0 ? [`the automatic load-balancing group (${groupMembers})`] : [])];
   const problems: string[] = [];
   if (routes.length === 0) {
-    problems.push('default route: got none (every backend has a requestCondition); allowed: exactly one backend without '
-      + 'requestCondition (or one automatic load-balancing group) to serve requests that match no condition');
+    problems.push('default route: got none (every backend has a requestCondition); allowed: exactly one backend or pool without '
+      + 'a condition (or one automatic load-balancing group) to serve requests that match no condition');
   } else if (routes.length > 1) {
     problems.push(`default route: got ${routes.length} (${routes.join('; ')}); allowed: exactly one, because Fastly picks one of `
-      + 'several unconditioned backends arbitrarily. Give the others a requestCondition, or set autoLoadbalance on all of them to balance by weight.');
+      + 'several unconditioned backends arbitrarily. Give the others a requestCondition (routeWhen for a pool), or put them in one pool to balance them.');
   }
   const shields = [...new Set(group.map((backend) => backend.shield ?? ''))];
   if (shields.length > 1) {
     problems.push(`automatic load-balancing group: got shields ${shields.map((shield) => JSON.stringify(shield)).join(', ')} `
-      + `across ${group.map((backend) => JSON.stringify(backend.name)).join(', ')}; allowed: one shield for the whole group (Fastly errors on mixed shields)`);
+      + `across ${groupMembers}; allowed: one shield for the whole group (Fastly errors on mixed shields)`);
   }
   return problems;
 }
 
 /**
- * Of several matching routing conditions, the one with the largest priority decides the backend;
- * two different conditions with the same priority make the choice arbitrary when both match.
+ * Fastly runs every routing condition in ascending priority and the last match sets the backend,
+ * so of several matching conditions the largest priority wins. Two conditions with the same
+ * priority, or one condition routing to two targets, leave the choice to chance when they match.
  */
-function routingPriorityTies(backends: Backend[]): string[] {
-  const byPriority = new Map<number, Set<string>>();
+function routingConditionProblems(backends: Backend[]): string[] {
+  const targets = new Map<Condition, Set<string>>();
   for (const backend of backends) {
     const condition = backend.requestCondition;
-    if (!condition || typeof condition.priority !== 'number') continue;
-    const names = byPriority.get(condition.priority) ?? new Set<string>();
-    names.add(condition.name);
-    byPriority.set(condition.priority, names);
+    // A never-true condition routes nowhere; it only keeps pool members out of backend selection.
+    if (!condition || condition.statement === 'false') continue;
+    targets.set(condition, (targets.get(condition) ?? new Set<string>()).add(backend._routeLabel));
   }
-  return [...byPriority.entries()].filter(([, names]) => names.size > 1).map(([priority, names]) =>
-    `routing conditions ${[...names].sort(compareNames).map((name) => JSON.stringify(name)).join(', ')} all have priority ${priority}; `
-    + 'allowed: a distinct priority per routing condition. When several match, the larger number wins, and a tie is decided arbitrarily.');
+  const problems: string[] = [];
+  const byPriority = new Map<number, Condition[]>();
+  for (const [condition, labels] of targets) {
+    if (labels.size > 1) {
+      problems.push(`routing condition ${JSON.stringify(condition.name)} (${condition.node.path}) routes to ${[...labels].join(' and ')}; `
+        + 'allowed: one target per routing condition, because Fastly picks one of them arbitrarily when it matches. Use one condition per target.');
+    }
+    if (isResolved(condition.priority)) byPriority.set(condition.priority, [...byPriority.get(condition.priority) ?? [], condition]);
+  }
+  for (const [priority, conditions] of byPriority) {
+    if (conditions.length < 2) continue;
+    const described = conditions.sort((a, b) => compareNames(a.name, b.name))
+      .map((condition) => `${JSON.stringify(condition.name)} → ${[...targets.get(condition)!].join(', ')}`);
+    problems.push(`routing conditions ${described.join(' and ')} all have priority ${priority}; allowed: a distinct priority per `
+      + 'routing condition. When several match a request the largest priority wins, and on a tie Fastly picks one arbitrarily: '
+      + 'give the route that should win a larger number.');
+  }
+  return problems;
 }

@@ -1,7 +1,8 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { ExampleStack } from '../examples/app';
 import {
-  Backend, ComputeService, Condition, ConditionType, Duration, FastlyProvider, Healthcheck, TlsVersion, VclService,
+  Backend, ComputeService, Condition, ConditionType, Duration, FastlyProvider, Healthcheck, LoadBalancing, OriginPool, Pop,
+  ShieldedBackend, TlsVersion, VclService,
 } from '../src';
 import { checkAgainstSchema } from '../src/schema';
 
@@ -72,6 +73,26 @@ export function kitchenSinkStack(app: App = Testing.app()): TerraformStack {
   });
   new Backend(site, 'legacy', {
     address: '2001:db8::10', useSsl: false, requestCondition: new Condition(site, 'IsLegacy', { statement: 'req.url ~ "^/old/"', priority: 30 }),
+  });
+  new OriginPool(site, 'media', {
+    name: 'media_pool',
+    origins: [{ address: 'media-1.example.net', name: 'media-primary' }, { address: 'media-2.example.net', weight: 10, connectTimeout: Duration.seconds(2) }],
+    originDefaults: { overrideHost: 'media.example.com', maxConn: 100 },
+    healthcheck: { host: 'media.example.com', path: '/ping', expectedResponse: 204 },
+    loadBalancing: LoadBalancing.failover(),
+    routeWhen: new Condition(site, 'IsMedia', { statement: 'req.url ~ "^/media/"', priority: 40 }),
+    shield: 'frankfurt-de',
+  });
+  new OriginPool(site, 'search', {
+    origins: [{ address: 'search-1.example.net' }, { address: 'search-2.example.net' }, { address: 'search-3.example.net' }],
+    loadBalancing: LoadBalancing.hash({ quorum: 34, retries: 2 }),
+    routeWhen: new Condition(site, 'IsSearch', { statement: 'req.url ~ "^/search"', priority: 50 }),
+  });
+  new ShieldedBackend(site, 'bucket', {
+    address: 'shop-assets.s3.eu-central-1.amazonaws.com',
+    shield: Pop.nearest('aws', 'eu-central-1'),
+    requestCondition: new Condition(site, 'IsBucket', { statement: 'req.url ~ "^/static/"', priority: 60 }),
+    healthcheckOptions: { path: '/ok.txt', threshold: 1, window: 2, initial: 1 },
   });
   const app2 = new ComputeService(stack, 'app', {
     name: 'app', domains: ['app.example.com'], package: { filename: 'pkg/app.tar.gz', sourceCodeHash: 'abc' },

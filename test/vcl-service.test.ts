@@ -72,16 +72,17 @@ describe('VclService checks across its blocks at synth', () => {
     expect(validationErrors(stack)).toEqual([
       '[edge/site] backend name "origin" is used by both edge/site/a and edge/site/b; allowed: one backend per name in a service (Fastly matches backend blocks by name). Give one of them another name.',
       '[edge/site] healthcheck name "check" is used by both edge/site/check1 and edge/site/check2; allowed: one healthcheck per name in a service (Fastly matches healthcheck blocks by name). Give one of them another name.',
-      '[edge/site] default route: got 2 (backend "origin" (edge/site/a); the automatic load-balancing group ("origin")); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. Give the others a requestCondition, or set autoLoadbalance on all of them to balance by weight.',
+      '[edge/site] default route: got 2 (backend "origin" (edge/site/a); the automatic load-balancing group (backend "origin" (edge/site/b))); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. Give the others a requestCondition (routeWhen for a pool), or put them in one pool to balance them.',
     ]);
   });
 
   test('backend names that become the same VCL identifier', () => {
     const { stack, service } = newVclService();
     const isV1 = new Condition(service, 'IsV1', { statement: 'req.url ~ "^/v1/"', priority: 20 });
+    const isV1Beta = new Condition(service, 'IsV1Beta', { statement: 'req.url ~ "^/v1beta/"', priority: 21 });
     new Backend(service, 'web', { address: 'web.example.com' });
     new Backend(service, 'a', { address: 'a.example.com', name: 'api-v1', requestCondition: isV1 });
-    new Backend(service, 'b', { address: 'b.example.com', name: 'api.v1', requestCondition: isV1 });
+    new Backend(service, 'b', { address: 'b.example.com', name: 'api.v1', requestCondition: isV1Beta });
     expect(validationErrors(stack)).toEqual([
       '[edge/site] backend names "api-v1" (edge/site/a) and "api.v1" (edge/site/b) both become F_api_v1 in VCL; allowed: names that differ in letters, digits or "_". Rename one of them.',
     ]);
@@ -92,7 +93,7 @@ describe('VclService checks across its blocks at synth', () => {
     new Backend(service, 'primary', { address: 'primary.example.com' });
     new Backend(service, 'secondary', { address: 'secondary.example.com' });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] default route: got 2 (backend "primary" (edge/site/primary); backend "secondary" (edge/site/secondary)); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. Give the others a requestCondition, or set autoLoadbalance on all of them to balance by weight.',
+      '[edge/site] default route: got 2 (backend "primary" (edge/site/primary); backend "secondary" (edge/site/secondary)); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. Give the others a requestCondition (routeWhen for a pool), or put them in one pool to balance them.',
     ]);
   });
 
@@ -101,7 +102,7 @@ describe('VclService checks across its blocks at synth', () => {
     const isApi = new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"' });
     new Backend(service, 'api', { address: 'api.example.com', requestCondition: isApi });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] default route: got none (every backend has a requestCondition); allowed: exactly one backend without requestCondition (or one automatic load-balancing group) to serve requests that match no condition',
+      '[edge/site] default route: got none (every backend has a requestCondition); allowed: exactly one backend or pool without a condition (or one automatic load-balancing group) to serve requests that match no condition',
     ]);
   });
 
@@ -111,7 +112,7 @@ describe('VclService checks across its blocks at synth', () => {
     new Backend(service, 'b', { address: 'b.example.com', autoLoadbalance: true, shield: 'bfi-wa-us' });
     new Backend(service, 'c', { address: 'c.example.com', autoLoadbalance: true, shield: 'iad-va-us' });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] automatic load-balancing group: got shields "iad-va-us", "bfi-wa-us" across "a", "b", "c"; allowed: one shield for the whole group (Fastly errors on mixed shields)',
+      '[edge/site] automatic load-balancing group: got shields "iad-va-us", "bfi-wa-us" across backend "a" (edge/site/a), backend "b" (edge/site/b), backend "c" (edge/site/c); allowed: one shield for the whole group (Fastly errors on mixed shields)',
     ]);
   });
 
@@ -130,7 +131,18 @@ describe('VclService checks across its blocks at synth', () => {
     new Backend(service, 'api', { address: 'api.example.com', requestCondition: isApi });
     new Backend(service, 'admin', { address: 'admin.example.com', requestCondition: isAdmin });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] routing conditions "IsAdmin", "IsApi" all have priority 10; allowed: a distinct priority per routing condition. When several match, the larger number wins, and a tie is decided arbitrarily.',
+      '[edge/site] routing conditions "IsAdmin" → backend "admin" (edge/site/admin) and "IsApi" → backend "api" (edge/site/api) all have priority 10; allowed: a distinct priority per routing condition. When several match a request the largest priority wins, and on a tie Fastly picks one arbitrarily: give the route that should win a larger number.',
+    ]);
+  });
+
+  test('one routing condition for two backends', () => {
+    const { stack, service } = newVclService();
+    const isApi = new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"' });
+    new Backend(service, 'web', { address: 'web.example.com' });
+    new Backend(service, 'api', { address: 'api.example.com', requestCondition: isApi });
+    new Backend(service, 'api2', { address: 'api2.example.com', requestCondition: isApi });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site] routing condition "IsApi" (edge/site/IsApi) routes to backend "api" (edge/site/api) and backend "api2" (edge/site/api2); allowed: one target per routing condition, because Fastly picks one of them arbitrarily when it matches. Use one condition per target.',
     ]);
   });
 
