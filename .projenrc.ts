@@ -54,6 +54,7 @@ project.package.addPackageResolutions('unrs-resolver@1.12.2');
 project.npmignore?.include('/data/');
 project.addPackageIgnore('/scripts/');
 project.addPackageIgnore('/examples/');
+project.addPackageIgnore('/bench/');
 
 const bindingsEnv = { CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '' };
 project.addTask('bindings:generate', {
@@ -72,6 +73,13 @@ project.testTask.prependSpawn(project.compileTask);
 project.testTask.prependSpawn(bindingsCheck);
 // API.md documents the constructs; the generated L1 namespaces are documented by their own code.
 project.tasks.tryFind('docgen')!.reset('jsii-docgen -o API.md -s root');
+
+const bench = project.addTask('bench', {
+  description: 'Measure synth time, peak memory and import cost against baselines measured in the same run',
+  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+});
+bench.spawn(project.compileTask);
+bench.exec('ts-node --transpile-only --project bench/tsconfig.json bench/run.ts');
 
 project.addTask('synth', {
   description: 'Synthesise the example stack into cdktf.out/ (no terraform or cdktf-cli needed)',

@@ -67,7 +67,7 @@ export class ShieldedBackend extends Construct {
     }
     const healthcheckHost = healthcheckOptions && (healthcheckOptions.host ?? overrideHost);
     if (healthcheckOptions && healthcheckHost === undefined) {
-      checker.fail('healthcheckOptions.host', undefined, `allowed: the Host header to probe with; it is required because the address `
+      checker.fail('healthcheckOptions.host', undefined, 'allowed: the Host header to probe with; it is required because the address '
         + `${JSON.stringify(props.address)} is not a hostname and there is no overrideHost`);
     }
     checker.throwIfAny();

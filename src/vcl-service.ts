@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { Backend } from './backend';
+import { Condition } from './condition';
 import { Duration } from './duration';
 import * as serviceVcl from './generated/service-vcl';
-import { Condition } from './condition';
 import { compareNames, vclBackendIdentifier, vclDirectorIdentifier } from './names';
 import { ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
 import { isResolved, PropChecker } from './validation';
