@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AddressKind, classifyAddress, explainBadAddress, isHostname } from './address';
 import { Condition, ConditionType } from './condition';
@@ -304,6 +304,10 @@ export class Backend extends Construct {
       if (props.autoLoadbalance !== undefined) {
         checker.fail('autoLoadbalance', props.autoLoadbalance, 'allowed: only on VCL services; Compute has no automatic load balancing');
       }
+      if (props.preferIpv6 === false) {
+        checker.fail('preferIpv6', false, 'allowed: true (or unset) on Compute services; the Fastly API rejects prefer_ipv6 = false '
+          + 'there ("only available for VCL services")');
+      }
     }
     if (props.requestCondition !== undefined && this.autoLoadbalance === true) {
       checker.fail('autoLoadbalance', true, 'allowed: false when requestCondition is set; Fastly takes a conditioned backend out of '
@@ -311,6 +315,10 @@ export class Backend extends Construct {
     }
     checker.throwIfAny();
 
+    if (tls && sslCheckCert === false) {
+      Annotations.of(this).addWarning('sslCheckCert is false: Fastly accepts any certificate from this origin, including an '
+        + 'attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name');
+    }
     return {
       name: this.name,
       address: props.address,

@@ -3,7 +3,7 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   Backend, BackendProps, ComputeService, Condition, ConditionType, Duration, Healthcheck, TlsVersion, VclService,
 } from '../src';
-import { errorOf, newStack, newVclService, serviceBody, synth, validationErrors } from './util';
+import { errorOf, newStack, newVclService, serviceBody, synth, validationErrors, warningsOf } from './util';
 
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n';
 const KEY = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49\n-----END PRIVATE KEY-----\n';
@@ -266,8 +266,22 @@ describe('Backend rejects bad props at construction, naming path, prop, value an
   test('VCL-only props on a Compute service', () => {
     const stack = newStack();
     const service = new ComputeService(stack, 'app', { name: 'app', domains: ['app.example.com'] });
-    expect(errorOf(() => new Backend(service, 'origin', { address: 'origin.example.com', autoLoadbalance: false })))
-      .toBe('[edge/app/origin] autoLoadbalance: got false; allowed: only on VCL services; Compute has no automatic load balancing');
+    const isApi = new Condition(new VclService(stack, 'site', { name: 'site', domains: ['www.example.com'] }), 'IsApi', { statement: 'req.url ~ "^/api/"' });
+    expect(errorOf(() => new Backend(service, 'origin', {
+      address: 'origin.example.com', autoLoadbalance: false, requestCondition: isApi, preferIpv6: false,
+    })).split('\n')).toEqual([
+      '[edge/app/origin] requestCondition: got <edge/site/IsApi>; allowed: only on VCL services; Compute programs pick their backend in code',
+      '[edge/app/origin] autoLoadbalance: got false; allowed: only on VCL services; Compute has no automatic load balancing',
+      '[edge/app/origin] preferIpv6: got false; allowed: true (or unset) on Compute services; the Fastly API rejects prefer_ipv6 = false there ("only available for VCL services")',
+    ]);
+  });
+
+  test('turning certificate checks off warns', () => {
+    const { service } = newVclService();
+    const backend = new Backend(service, 'origin', { address: 'origin.example.com', sslCheckCert: false });
+    expect(warningsOf(backend)).toEqual([
+      'sslCheckCert is false: Fastly accepts any certificate from this origin, including an attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name',
+    ]);
   });
 
   test('a backend outside any service', () => {

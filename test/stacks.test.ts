@@ -98,7 +98,7 @@ export function kitchenSinkStack(app: App = Testing.app()): TerraformStack {
     name: 'app', domains: ['app.example.com'], package: { filename: 'pkg/app.tar.gz', sourceCodeHash: 'abc' },
   });
   const appCheck = new Healthcheck(app2, 'check', { host: 'app-origin.example.com' });
-  new Backend(app2, 'origin', { address: 'app-origin.example.com', healthcheck: appCheck, preferIpv6: false });
+  new Backend(app2, 'origin', { address: 'app-origin.example.com', healthcheck: appCheck, preferIpv6: true });
   return stack;
 }
 
