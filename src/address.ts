@@ -43,3 +43,11 @@ export function explainBadAddress(address: string): string {
   const allowed = 'allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address';
   return hint === undefined ? allowed : `${allowed}; ${hint}`;
 }
+
+/** Whether `host` is a Host header value: a hostname or IP address, optionally with ":port". */
+export function isHostHeader(host: string): boolean {
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(host);
+  if (!match) return classifyAddress(host) !== undefined;
+  const hostPart = match[1].replace(/^\[(.*)\]$/, '$1');
+  return classifyAddress(hostPart) !== undefined && (match[2] === undefined || Number(match[2]) <= 65535);
+}

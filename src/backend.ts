@@ -1,14 +1,12 @@
 import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { AddressKind, classifyAddress, explainBadAddress, isHostname } from './address';
-import { Condition, ConditionType } from './condition';
+import { AddressKind, classifyAddress, isHostname } from './address';
+import { Condition } from './condition';
 import { Duration } from './duration';
 import { Healthcheck } from './healthcheck';
-import { blockNameProblem } from './names';
-import { shieldCodeProblem } from './pop';
 import { serviceOf, ServiceBase, ServiceKind } from './service';
-import { tlsVersionRank, TlsVersion } from './tls-version';
-import { isResolved, PropChecker } from './validation';
+import { TlsVersion } from './tls-version';
+import { PropChecker } from './validation';
 
 /**
  * Every backend attribute of the Fastly provider except address, name, routing and shield. All
@@ -170,11 +168,6 @@ export interface BackendProps extends BackendOptions {
   readonly autoLoadbalance?: boolean;
 }
 
-const CIPHER_LIST = /^[A-Za-z0-9!+@=_.-]+(?:[:, ][A-Za-z0-9!+@=_.-]+)*$/;
-const PEM_CERTIFICATE = /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/;
-const PEM_PRIVATE_KEY = /^-----BEGIN ([A-Z]+ )?PRIVATE KEY-----[\s\S]+-----END ([A-Z]+ )?PRIVATE KEY-----\s*$/;
-const TLS_ONLY_PROPS = ['sslCertHostname', 'sslSniHostname', 'sslCaCert', 'sslCiphers', 'sslClientCert', 'sslClientKey',
-  'minTlsVersion', 'maxTlsVersion'] as const;
 
 /**
  * A Fastly backend: one origin server of a service.
@@ -215,106 +208,46 @@ export class Backend extends Construct {
     this.weight = props.weight ?? 100;
     this._routeLabel = `backend ${JSON.stringify(this.name)} (${this.node.path})`;
 
-    const rendered = this.resolve(props);
+    const rendered = this.render(props);
     this.service._addBlock({ type: 'backend', construct: this, name: this.name, render: () => rendered });
-    this.node.addValidation({ validate: () => this.validateReferences() });
   }
 
-  /** Checks every prop and returns the backend block in the L1's camelCase shape. */
-  private resolve(props: BackendProps): { [key: string]: any } {
+  /**
+   * The backend block in the L1's camelCase shape, with the secure defaults filled in. Values are
+   * checked by the service's rules on this rendering; only what the rendering cannot show is
+   * checked here.
+   */
+  private render(props: BackendProps): { [key: string]: any } {
     const checker = new PropChecker(this);
     const vcl = this.service.kind === ServiceKind.VCL;
-
-    const nameProblem = blockNameProblem(this.name);
-    if (nameProblem) checker.fail('name', this.name, nameProblem);
     const addressKind = Token.isUnresolved(props.address) ? undefined : classifyAddress(props.address ?? '');
-    if (!Token.isUnresolved(props.address) && addressKind === undefined) {
-      checker.fail('address', props.address, explainBadAddress(props.address ?? ''));
-    }
-
     const useSsl = props.useSsl ?? true;
-    const port = props.port ?? (useSsl === false ? 80 : 443);
-    checker.integer('port', port, 1, 65_535);
-    if (useSsl === true && port === 80) {
-      checker.fail('port', port, 'allowed: a TLS port with useSsl: true (usually 443); port 80 with TLS fails the handshake. Set useSsl: false for plain HTTP');
-    }
-    if (useSsl === false && port === 443) {
-      checker.fail('port', port, 'allowed: a plain-HTTP port with useSsl: false (usually 80); port 443 speaks TLS. Remove useSsl: false to connect with TLS');
-    }
-
-    const sslCheckCert = props.sslCheckCert ?? true;
-    if (useSsl === false) {
-      for (const prop of TLS_ONLY_PROPS) {
-        if (props[prop] !== undefined) checker.fail(prop, props[prop], 'allowed: only with useSsl: true; remove it or turn TLS on');
-      }
-      if (props.sslCheckCert !== undefined) checker.fail('sslCheckCert', props.sslCheckCert, 'allowed: only with useSsl: true; remove it or turn TLS on');
-    }
     const tls = useSsl !== false;
-    checker.check('sslCertHostname', props.sslCertHostname, isHostname, 'allowed: a fully qualified hostname, e.g. "origin.example.com"');
-    checker.check('sslSniHostname', props.sslSniHostname, isHostname, 'allowed: a fully qualified hostname, e.g. "origin.example.com"');
+    const sslCheckCert = props.sslCheckCert ?? true;
+    if (!tls && props.sslCheckCert !== undefined) {
+      checker.fail('sslCheckCert', props.sslCheckCert, 'allowed: only with useSsl: true; remove it or turn TLS on', 'backend/tls-only-setting');
+    }
     const sslCertHostname = props.sslCertHostname ?? (tls && addressKind === AddressKind.HOSTNAME ? props.address : undefined);
-    const sslSniHostname = props.sslSniHostname ?? (tls ? sslCertHostname : undefined);
-    if (tls && sslCheckCert === true && sslCertHostname === undefined && addressKind !== undefined) {
-      checker.fail('sslCertHostname', undefined, `allowed: the hostname on the origin's certificate; it is required for the ${addressKind} `
-        + `address ${JSON.stringify(props.address)} because certificate checks are on (Fastly fails VCL compilation without it)`);
-    }
-    if (sslCheckCert === false) {
-      checker.check('sslCaCert', props.sslCaCert, () => false, 'allowed: only with sslCheckCert: true; a CA is pointless when certificates are not checked');
-    }
-    checker.check('sslCaCert', props.sslCaCert, (pem) => PEM_CERTIFICATE.test(pem.trim()), 'allowed: a PEM certificate ("-----BEGIN CERTIFICATE-----" … "-----END CERTIFICATE-----")');
-    checker.check('sslClientCert', props.sslClientCert, (pem) => PEM_CERTIFICATE.test(pem.trim()), 'allowed: a PEM certificate ("-----BEGIN CERTIFICATE-----" … "-----END CERTIFICATE-----")');
-    checker.check('sslClientKey', props.sslClientKey, (pem) => PEM_PRIVATE_KEY.test(pem.trim()), 'allowed: a PEM private key ("-----BEGIN PRIVATE KEY-----" … "-----END PRIVATE KEY-----")');
-    if ((props.sslClientCert === undefined) !== (props.sslClientKey === undefined)) {
-      const [given, missing] = props.sslClientCert === undefined ? ['sslClientKey', 'sslClientCert'] : ['sslClientCert', 'sslClientKey'];
-      checker.fail(missing, undefined, `allowed: set together with ${given}; mutual TLS needs both the certificate and its key`);
-    }
-    checker.check('sslCiphers', props.sslCiphers, (ciphers) => CIPHER_LIST.test(ciphers), 'allowed: an OpenSSL cipher list such as "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384"');
-    const versions = Object.values(TlsVersion).join(', ');
-    checker.check('minTlsVersion', props.minTlsVersion, (v) => tlsVersionRank(v) >= 0, `allowed: a TlsVersion (${versions})`);
-    checker.check('maxTlsVersion', props.maxTlsVersion, (v) => tlsVersionRank(v) >= 0, `allowed: a TlsVersion (${versions})`);
-    if (isResolved(props.minTlsVersion) && isResolved(props.maxTlsVersion)
-      && tlsVersionRank(props.minTlsVersion) > tlsVersionRank(props.maxTlsVersion)) {
-      checker.fail('maxTlsVersion', props.maxTlsVersion, `allowed: ${props.minTlsVersion} (minTlsVersion) or higher; no version could be negotiated`);
-    }
-    checker.check('overrideHost', props.overrideHost, (host) => classifyAddress(host.replace(/:\d{1,5}$/, '')) !== undefined,
-      'allowed: a Host header value such as "origin.example.com" (no scheme or path)');
-
-    const connectTimeout = checker.millis('connectTimeout', props.connectTimeout ?? Duration.seconds(1), 1);
-    const firstByteTimeout = checker.millis('firstByteTimeout', props.firstByteTimeout ?? Duration.seconds(15), 1);
-    const betweenBytesTimeout = checker.millis('betweenBytesTimeout', props.betweenBytesTimeout ?? Duration.seconds(10), 1);
-    const keepaliveTime = checker.seconds('keepaliveTime', props.keepaliveTime, 1);
-    const maxLifetime = checker.millis('maxLifetime', props.maxLifetime ?? Duration.millis(0), 0);
-    const maxUse = props.maxUse ?? 0;
-    checker.integer('maxUse', maxUse, 0);
-    const maxConn = props.maxConn ?? 200;
-    checker.integer('maxConn', maxConn, 1);
-    const errorThreshold = props.errorThreshold ?? 0;
-    checker.integer('errorThreshold', errorThreshold, 0);
-    checker.integer('weight', this.weight, 1);
-    if (props.shield !== undefined && !Token.isUnresolved(props.shield)) {
-      const problem = shieldCodeProblem(props.shield);
-      if (problem) checker.fail('shield', props.shield, `allowed: a current Fastly shield POP code; ${problem}`);
-    }
-    checker.check('shareKey', props.shareKey, (key) => /^[A-Za-z0-9]+$/.test(key), 'allowed: letters and digits only');
-
+    // A malformed certificate hostname is reported once, on sslCertHostname, not again as the SNI it would default.
+    const certHostnameUsable = sslCertHostname !== undefined && (Token.isUnresolved(sslCertHostname) || isHostname(sslCertHostname));
+    const sslSniHostname = props.sslSniHostname ?? (tls && certHostnameUsable ? sslCertHostname : undefined);
     if (!vcl) {
       if (props.requestCondition !== undefined) {
-        checker.fail('requestCondition', props.requestCondition, 'allowed: only on VCL services; Compute programs pick their backend in code');
+        checker.fail('requestCondition', props.requestCondition, 'allowed: only on VCL services; Compute programs pick their backend in code', 'backend/vcl-only');
       }
       if (props.autoLoadbalance !== undefined) {
-        checker.fail('autoLoadbalance', props.autoLoadbalance, 'allowed: only on VCL services; Compute has no automatic load balancing');
-      }
-      if (props.preferIpv6 === false) {
-        checker.fail('preferIpv6', false, 'allowed: true (or unset) on Compute services; the Fastly API rejects prefer_ipv6 = false '
-          + 'there ("only available for VCL services")');
+        checker.fail('autoLoadbalance', props.autoLoadbalance, 'allowed: only on VCL services; Compute has no automatic load balancing', 'backend/vcl-only');
       }
     }
-    if (props.requestCondition !== undefined && this.autoLoadbalance === true) {
-      checker.fail('autoLoadbalance', true, 'allowed: false when requestCondition is set; Fastly takes a conditioned backend out of '
-        + 'automatic load balancing, so the weight would silently do nothing');
+    // The same rules as a dangling name in the body, so the name missing from this service is not reported again.
+    const references = [['healthcheck', props.healthcheck, 'reference/healthcheck'],
+      ...(vcl ? [['requestCondition', props.requestCondition, 'reference/condition'] as const] : [])] as const;
+    for (const [prop, construct, rule] of references) {
+      if (construct && construct.service !== this.service) {
+        checker.fail(prop, construct, `allowed: a ${construct.constructor.name} of the same service (${this.service.node.path}); `
+          + 'Fastly only resolves names inside one service', rule);
+      }
     }
-    checker.throwIfAny();
-
     if (tls && sslCheckCert === false) {
       Annotations.of(this).addWarning('sslCheckCert is false: Fastly accepts any certificate from this origin, including an '
         + 'attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name');
@@ -322,7 +255,7 @@ export class Backend extends Construct {
     return {
       name: this.name,
       address: props.address,
-      port,
+      port: props.port ?? (tls ? 443 : 80),
       useSsl,
       sslCheckCert,
       sslCertHostname: sslCertHostname ?? '',
@@ -334,15 +267,15 @@ export class Backend extends Construct {
       minTlsVersion: props.minTlsVersion ?? '',
       maxTlsVersion: props.maxTlsVersion ?? '',
       overrideHost: props.overrideHost ?? '',
-      connectTimeout,
-      firstByteTimeout,
-      betweenBytesTimeout,
+      connectTimeout: checker.millis('connectTimeout', props.connectTimeout ?? Duration.seconds(1), 'backend/timeout'),
+      firstByteTimeout: checker.millis('firstByteTimeout', props.firstByteTimeout ?? Duration.seconds(15), 'backend/timeout'),
+      betweenBytesTimeout: checker.millis('betweenBytesTimeout', props.betweenBytesTimeout ?? Duration.seconds(10), 'backend/timeout'),
       // Optional+computed in the provider: written only when chosen, so Fastly's value never drifts.
-      keepaliveTime,
-      maxLifetime,
-      maxUse,
-      maxConn,
-      errorThreshold,
+      keepaliveTime: checker.seconds('keepaliveTime', props.keepaliveTime, 'backend/keepalive'),
+      maxLifetime: checker.millis('maxLifetime', props.maxLifetime ?? Duration.millis(0), 'backend/connection-limit'),
+      maxUse: props.maxUse ?? 0,
+      maxConn: props.maxConn ?? 200,
+      errorThreshold: props.errorThreshold ?? 0,
       weight: this.weight,
       shield: props.shield ?? '',
       shareKey: props.shareKey ?? '',
@@ -350,23 +283,5 @@ export class Backend extends Construct {
       healthcheck: props.healthcheck?.name ?? '',
       ...(vcl ? { autoLoadbalance: this.autoLoadbalance, requestCondition: props.requestCondition?.name ?? '' } : {}),
     };
-  }
-
-  private validateReferences(): string[] {
-    const problems: string[] = [];
-    if (this.healthcheck && this.healthcheck.service !== this.service) {
-      problems.push(`healthcheck: got <${this.healthcheck.node.path}>; allowed: a Healthcheck of the same service `
-        + `(${this.service.node.path}); Fastly only resolves healthcheck names inside one service`);
-    }
-    const condition = this.requestCondition;
-    if (condition && condition.service !== this.service) {
-      problems.push(`requestCondition: got <${condition.node.path}>; allowed: a Condition of the same service `
-        + `(${this.service.node.path}); Fastly only resolves condition names inside one service`);
-    }
-    if (condition && condition.type !== ConditionType.REQUEST) {
-      problems.push(`requestCondition: got <${condition.node.path}> of type ${condition.type}; allowed: a condition of type REQUEST `
-        + '(backends are chosen in vcl_recv, where only REQUEST conditions run)');
-    }
-    return problems;
   }
 }

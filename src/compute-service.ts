@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import * as serviceCompute from './generated/service-compute';
 import { ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
-import { PropChecker } from './validation';
 
 /** The Wasm package a Compute service runs; give exactly one of `filename` and `content`. */
 export interface ComputePackage {
@@ -43,19 +42,13 @@ export class ComputeService extends ServiceBase {
   constructor(scope: Construct, id: string, props: ComputeServiceProps) {
     super(scope, id, ServiceKind.COMPUTE, props);
     const pkg = props.package;
-    const base = serviceAttributes(this, props, pkg !== undefined);
-    const checker = new PropChecker(this);
-    if (pkg && (pkg.filename === undefined) === (pkg.content === undefined)) {
-      checker.fail('package', pkg.filename ?? pkg.content, 'allowed: exactly one of filename and content');
-    }
-    if (!pkg && props.activate === true) {
-      checker.fail('activate', true, 'allowed: false (or unset) without a package; Fastly cannot activate a Compute version that has no package');
-    }
-    checker.throwIfAny();
-
-    this.resource = new serviceCompute.ServiceCompute(this, 'Resource', {
-      ...base,
+    const attributes = {
+      ...serviceAttributes(this, props, pkg !== undefined),
       package: pkg && { filename: pkg.filename, content: pkg.content, sourceCodeHash: pkg.sourceCodeHash },
+    };
+    this._setAttributes(attributes);
+    this.resource = new serviceCompute.ServiceCompute(this, 'Resource', {
+      ...attributes,
       backend: this._lazyBlocks('backend', serviceCompute.serviceComputeBackendToTerraform),
       healthcheck: this._lazyBlocks('healthcheck', serviceCompute.serviceComputeHealthcheckToTerraform),
     });

@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { blockNameProblem } from './names';
 import { serviceOf, ServiceBase, ServiceKind } from './service';
 import { PropChecker } from './validation';
 
@@ -58,18 +57,10 @@ export class Condition extends Construct {
     this.priority = props.priority ?? 10;
     this.statement = typeof props.statement === 'string' ? props.statement.trim() : props.statement;
 
-    const checker = new PropChecker(this);
     if (this.service.kind === ServiceKind.COMPUTE) {
-      checker.fail('scope', this.service.node.path, 'allowed: a VclService; Compute services have no conditions (route in your Compute program instead)');
+      new PropChecker(this).fail('scope', this.service.node.path,
+        'allowed: a VclService; Compute services have no conditions (route in your Compute program instead)', 'condition/compute');
     }
-    const nameProblem = blockNameProblem(this.name);
-    if (nameProblem) checker.fail('name', this.name, nameProblem);
-    checker.check('statement', this.statement, (s) => s !== '', 'allowed: a VCL boolean expression such as req.url ~ "^/api/"');
-    checker.check('statement', this.statement, (s) => !/^if\s*\(/.test(s), 'allowed: the expression only, without "if" and braces');
-    checker.check('type', this.type, (t) => Object.values(ConditionType).includes(t), `allowed: one of ${Object.values(ConditionType).join(', ')}`);
-    checker.integer('priority', this.priority, 0, 2_147_483_647);
-    checker.throwIfAny();
-
     this.service._addBlock({
       type: 'condition',
       construct: this,

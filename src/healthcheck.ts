@@ -1,8 +1,6 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { classifyAddress } from './address';
 import { Duration } from './duration';
-import { blockNameProblem } from './names';
 import { serviceOf, ServiceBase } from './service';
 import { isResolved, PropChecker } from './validation';
 
@@ -90,8 +88,6 @@ export interface HealthcheckProps extends HealthcheckSettings {
   readonly name?: string;
 }
 
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * A Fastly healthcheck: a probe that marks the backends using it healthy or sick.
@@ -111,78 +107,37 @@ export class Healthcheck extends Construct {
     this.name = props.name ?? id;
 
     const checker = new PropChecker(this);
-    const nameProblem = blockNameProblem(this.name);
-    if (nameProblem) checker.fail('name', this.name, nameProblem);
     if (props.host === undefined) {
-      checker.fail('host', props.host, 'allowed: the Host header to probe with, e.g. "origin.example.com"');
+      checker.fail('host', props.host, 'allowed: the Host header to probe with, e.g. "origin.example.com"', 'healthcheck/host');
     }
-    checker.check('host', props.host, isHostHeader, 'allowed: a hostname or IP address, optionally with ":port" (no scheme or path)');
-    const path = props.path ?? '/';
-    checker.check('path', path, (p) => /^\/\S*$/.test(p), 'allowed: a path starting with "/" and without white space');
-    const method = props.method ?? 'HEAD';
-    checker.check('method', method, (m) => METHODS.includes(m), `allowed: one of ${METHODS.join(', ')} (upper case)`);
-    const expectedResponse = props.expectedResponse ?? 200;
-    checker.integer('expectedResponse', expectedResponse, 100, 599);
-    const checkInterval = checker.millis('checkInterval', props.checkInterval ?? Duration.seconds(15), 1_000, 3_600_000);
-    const timeout = checker.millis('timeout', props.timeout ?? Duration.seconds(5), 1);
-    if (isResolved(timeout) && isResolved(checkInterval) && timeout >= checkInterval) {
-      checker.fail('timeout', props.timeout ?? Duration.seconds(5),
-        `allowed: shorter than checkInterval (${checkInterval} ms), or probes overlap and a slow origin is never marked sick in time`);
-    }
-    const window = props.window ?? 5;
-    checker.integer('window', window, 1, 64);
     const threshold = props.threshold ?? 3;
-    checker.integer('threshold', threshold, 1);
-    if (isResolved(threshold) && isResolved(window) && threshold > window) {
-      checker.fail('threshold', threshold, `allowed: at most window (${window}); otherwise the origin can never become healthy`);
-    }
     const startUnhealthy = props.startUnhealthy ?? false;
     const initial = props.initial ?? (startUnhealthy ? 0 : threshold);
-    checker.integer('initial', initial, 0);
-    if (isResolved(initial) && isResolved(window) && initial > window) {
-      checker.fail('initial', initial, `allowed: at most window (${window})`);
+    if (isResolved(initial) && isResolved(threshold) && initial < threshold) {
+      if (startUnhealthy) {
+        Annotations.of(this).addWarning(`initial (${initial}) is below threshold (${threshold}): backends using this healthcheck `
+          + 'start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set)');
+      } else {
+        checker.fail('initial', initial, `allowed: at least threshold (${threshold}), so origins are healthy right after activation; `
+          + 'set startUnhealthy: true if they should start sick until probes pass', 'healthcheck/starts-sick');
+      }
     }
-    if (isResolved(initial) && isResolved(threshold) && initial < threshold && !startUnhealthy) {
-      checker.fail('initial', initial, `allowed: at least threshold (${threshold}), so origins are healthy right after activation; `
-        + 'set startUnhealthy: true if they should start sick until probes pass');
-    }
-    const httpVersion = props.httpVersion ?? '1.1';
-    checker.check('httpVersion', httpVersion, (v) => v === '1.0' || v === '1.1', 'allowed: "1.0" or "1.1"');
     const headers = Object.entries(props.headers ?? {});
-    for (const [name, value] of headers) {
-      checker.check(`headers.${name}`, name, (n) => HEADER_NAME.test(n), 'allowed: an HTTP header name (letters, digits and !#$%&\'*+.^_`|~-)');
-      checker.check(`headers.${name}`, name, (n) => n.toLowerCase() !== 'host', 'allowed: any header but Host; set the host prop instead');
-      checker.check(`headers.${name}`, value, (v) => !/[\r\n]/.test(v), 'allowed: a value without line breaks');
-    }
-    checker.throwIfAny();
-
-    if (startUnhealthy && isResolved(initial) && isResolved(threshold) && initial < threshold) {
-      Annotations.of(this).addWarning(`initial (${initial}) is below threshold (${threshold}): backends using this healthcheck `
-        + 'start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set)');
-    }
-
     const rendered = {
       name: this.name,
       host: props.host,
-      path,
-      method,
-      expectedResponse,
-      checkInterval,
-      timeout,
+      path: props.path ?? '/',
+      method: props.method ?? 'HEAD',
+      expectedResponse: props.expectedResponse ?? 200,
+      checkInterval: checker.millis('checkInterval', props.checkInterval ?? Duration.seconds(15), 'healthcheck/interval'),
+      timeout: checker.millis('timeout', props.timeout ?? Duration.seconds(5), 'healthcheck/timeout'),
       threshold,
-      window,
+      window: props.window ?? 5,
       initial,
-      httpVersion,
+      httpVersion: props.httpVersion ?? '1.1',
       // A set in the provider: Fastly returns headers sorted, so sorting here keeps plans empty.
       headers: headers.length > 0 ? headers.map(([name, value]) => `${name}: ${value}`).sort() : undefined,
     };
     this.service._addBlock({ type: 'healthcheck', construct: this, name: this.name, render: () => rendered });
   }
-}
-
-function isHostHeader(host: string): boolean {
-  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(host);
-  if (!match) return classifyAddress(host) !== undefined;
-  const hostPart = match[1].replace(/^\[(.*)\]$/, '$1');
-  return classifyAddress(hostPart) !== undefined && (match[2] === undefined || Number(match[2]) <= 65535);
 }

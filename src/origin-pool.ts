@@ -2,7 +2,7 @@ import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AddressKind, classifyAddress } from './address';
 import { Backend, BackendOptions, BackendProps } from './backend';
-import { Condition, ConditionType } from './condition';
+import { Condition } from './condition';
 import { Healthcheck, HealthcheckOptions } from './healthcheck';
 import { DIRECTOR_TYPES, LoadBalancing, LoadBalancingMode } from './load-balancing';
 import { vclBackendIdentifier, vclDirectorIdentifier } from './names';
@@ -101,29 +101,30 @@ export class OriginPool extends Construct {
     const checker = new PropChecker(this);
     if (this.service.kind === ServiceKind.COMPUTE) {
       checker.fail('scope', this.service.node.path, 'allowed: a VclService; Compute services have no conditions or directors '
-        + '(balance origins in your Compute program, with Backend constructs)');
+        + '(balance origins in your Compute program, with Backend constructs)', 'pool/compute');
+      // Its backends would only repeat the same mistake, once per origin.
+      this.backends = [];
+      return;
     }
     checker.check('name', this.name, (name) => POOL_NAME.test(name),
-      'allowed: 1 to 100 letters, digits, "_" or "-", starting with a letter (it names the pool\'s backends and director)');
-    checker.check('origins', origins, (list) => list.length > 0, 'allowed: at least one origin, e.g. [{ address: "origin.example.com" }]');
-    this.checkRoute(checker, props.routeWhen);
-    this.checkShield(checker, props, origins);
-    const quorum = this.checkDirectorOptions(checker);
+      'allowed: 1 to 100 letters, digits, "_" or "-", starting with a letter (it names the pool\'s backends and director)', 'pool/name');
+    checker.check('origins', origins, (list) => list.length > 0, 'allowed: at least one origin, e.g. [{ address: "origin.example.com" }]', 'pool/origins');
+    const shield = this.poolShield(checker, props, origins);
+    const quorum = this.directorQuorum(checker);
     const healthcheckHost = props.healthcheck && (props.healthcheck.host ?? derivedHealthcheckHost(props, origins));
     if (props.healthcheck && healthcheckHost === undefined && origins.length > 0) {
       checker.fail('healthcheck.host', undefined, 'allowed: the Host header to probe with; it is required here because no origin has '
-        + 'an overrideHost or a hostname address to take it from');
+        + 'an overrideHost or a hostname address to take it from', 'pool/healthcheck-host');
     }
     const everyOriginChecked = props.healthcheck !== undefined
       || origins.every((origin) => (origin.healthcheck ?? props.originDefaults?.healthcheck) !== undefined);
     if (mode === LoadBalancingMode.FAILOVER && origins.length > 1 && !everyOriginChecked) {
       checker.fail('healthcheck', undefined, 'allowed: a healthcheck for every origin with LoadBalancing.failover(); without one an '
-        + 'origin is never marked sick, so the standbys would never take over');
+        + 'origin is never marked sick, so the standbys would never take over', 'pool/failover-healthcheck');
     }
-    checker.throwIfAny();
 
-    if (props.healthcheck) {
-      this.healthcheck = new Healthcheck(this, 'Healthcheck', { name: `${this.name}-health`, ...props.healthcheck, host: healthcheckHost! });
+    if (props.healthcheck && healthcheckHost !== undefined) {
+      this.healthcheck = new Healthcheck(this, 'Healthcheck', { name: `${this.name}-health`, ...props.healthcheck, host: healthcheckHost });
     }
     const usesSwitch = mode !== LoadBalancingMode.AUTO || this.routeWhen !== undefined;
     this.backends = origins.map((origin, index) => {
@@ -134,7 +135,7 @@ export class OriginPool extends Construct {
         { healthcheck: this.healthcheck },
         props.originDefaults ?? {},
         origin,
-        { shield: props.shield, name: origin.name ?? `${this.name}-${index + 1}` },
+        { shield, name: origin.name ?? `${this.name}-${index + 1}` },
         routing,
       ) as unknown as BackendProps);
       backend._routeLabel = `pool ${JSON.stringify(this.name)} (${this.node.path})`;
@@ -146,33 +147,26 @@ export class OriginPool extends Construct {
     }
   }
 
-  private checkRoute(checker: PropChecker, routeWhen: Condition | undefined): void {
-    if (!routeWhen) return;
-    if (routeWhen.service !== this.service) {
-      checker.fail('routeWhen', routeWhen, `allowed: a Condition of the same service (${this.service.node.path}); `
-        + 'Fastly only resolves condition names inside one service');
+  /**
+   * The one shield of the pool: Fastly's automatic load balancing, and a director behind its first
+   * origin's shield hop, need the same shield on every origin. Mixed shields are reported, and the
+   * first one is used so that the rest of the service is checked as the user meant it.
+   */
+  private poolShield(checker: PropChecker, props: OriginPoolProps, origins: OriginSpec[]): string | undefined {
+    const shields = origins.map((origin) => props.shield ?? origin.shield ?? props.originDefaults?.shield);
+    if (new Set(shields.map((shield) => shield ?? '')).size > 1) {
+      checker.fail('origins', shields.map((shield) => shield ?? ''), 'allowed: one shield for every origin of a pool (set the pool\'s '
+        + 'shield prop); with mixed shields Fastly errors for automatic load balancing and a director would send a request to a '
+        + 'shield its origin does not use', 'pool/shield');
     }
-    if (routeWhen.type !== ConditionType.REQUEST) {
-      checker.fail('routeWhen', routeWhen, `allowed: a condition of type REQUEST, got ${routeWhen.type} `
-        + '(backends are chosen in vcl_recv, where only REQUEST conditions run)');
-    }
-  }
-
-  /** Fastly's automatic load balancing, and the director's shield hop, need one shield for all origins. */
-  private checkShield(checker: PropChecker, props: OriginPoolProps, origins: OriginSpec[]): void {
-    const shields = new Set(origins.map((origin) => props.shield ?? origin.shield ?? props.originDefaults?.shield ?? ''));
-    if (shields.size > 1) {
-      checker.fail('origins', origins.map((origin) => origin.shield ?? props.originDefaults?.shield ?? ''),
-        'allowed: one shield for every origin of a pool (set the pool\'s shield prop); with mixed shields Fastly errors for '
-        + 'automatic load balancing and a director would send a request to a shield its origin does not use');
-    }
+    return shields[0];
   }
 
   /** Checks quorum and retries; returns the quorum the director gets, if any. */
-  private checkDirectorOptions(checker: PropChecker): number | undefined {
+  private directorQuorum(checker: PropChecker): number | undefined {
     const { mode, quorum, retries } = this.loadBalancing;
-    checker.integer('loadBalancing.quorum', quorum, 0, 100);
-    checker.integer('loadBalancing.retries', retries, 0);
+    checker.integer('loadBalancing.quorum', quorum, 0, 100, 'director/quorum');
+    checker.integer('loadBalancing.retries', retries, 0, undefined, 'director/retries');
     if (mode === LoadBalancingMode.FAILOVER) return undefined;
     // A routed auto() pool balances like Fastly's autodirector: up while any origin is healthy.
     return quorum ?? (mode === LoadBalancingMode.AUTO ? 0 : 75);
@@ -209,7 +203,7 @@ export class OriginPool extends Construct {
           comment: `OriginPool ${this.node.path} (${mode})`,
         }),
       });
-      this.warnOnFragileQuorum(quorum!);
+      this.warnOnFragileQuorum(quorum ?? 0);
       body = [
         `if (req.backend == ${selectorId}) {`,
         `  set req.backend = ${vclDirectorIdentifier(directorName)};`,

@@ -40,11 +40,10 @@ export class FastlyProvider extends provider.FastlyProvider {
   constructor(scope: Construct, id: string, props: FastlyProviderProps = {}) {
     super(scope, id, props);
     const checker = new PropChecker(this);
-    checker.check('baseUrl', props.baseUrl, (url) => /^https?:\/\/[^\s/]+(\/\S*)?$/.test(url), 'allowed: an http(s) URL such as "https://api.example.net"');
+    checker.check('baseUrl', props.baseUrl, (url) => /^https?:\/\/[^\s/]+(\/\S*)?$/.test(url), 'allowed: an http(s) URL such as "https://api.example.net"', 'provider/base-url');
     if (props.noAuth === true && props.apiKey !== undefined) {
-      checker.fail('noAuth', true, 'allowed: noAuth without apiKey; an API key is pointless when requests are not authenticated');
+      checker.fail('noAuth', true, 'allowed: noAuth without apiKey; an API key is pointless when requests are not authenticated', 'provider/no-auth');
     }
-    checker.throwIfAny();
     if (props.apiKey !== undefined && !Token.isUnresolved(props.apiKey)) {
       Annotations.of(this).addWarning('apiKey is a literal string, so it is written to cdk.tf.json and Terraform state; '
         + 'leave it out and set FASTLY_API_KEY at deploy time, or pass a TerraformVariable marked sensitive');

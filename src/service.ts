@@ -1,8 +1,9 @@
 import { Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { isHostname } from './address';
 import { compareNames } from './names';
-import { PropChecker } from './validation';
+import { checkService } from './rules';
+import { ServiceView } from './rules/rule';
+import { formatValue, PropChecker, reportedOn } from './validation';
 
 /** The Fastly service a construct renders into decides which blocks and attributes exist. */
 export enum ServiceKind {
@@ -74,9 +75,33 @@ export function serviceOf(construct: IConstruct, what: string): ServiceBase {
     + 'use the service, or a construct inside it, as its scope (Fastly origins are nested blocks of one service resource)');
 }
 
+/** Props of a block whose names differ from its attributes'. */
+const PROP_NAMES: { [block: string]: { [attribute: string]: string } } = {
+  director: { quorum: 'loadBalancing.quorum', retries: 'loadBalancing.retries', backends: 'origins' },
+  domain: { name: 'domains' },
+};
+
+function camelCase(attribute: string): string {
+  return attribute.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+interface RenderedBlock {
+  readonly block: ServiceBlock;
+  readonly json: { [key: string]: any };
+}
+
+interface ConstructProblem {
+  readonly construct: IConstruct;
+  readonly message: string;
+}
+
 /**
  * What VCL and Compute services share: the L1 resource, the blocks their child constructs
- * contribute, and the checks that look across those blocks.
+ * contribute, and the rules that check the rendered body.
+ *
+ * Each block element is rendered once; the same rendering feeds the L1 resource and the rules
+ * (`rules/`, also behind `validateServiceConfig`), whose findings are reported on the construct
+ * that made the element, with its prop names.
  */
 export abstract class ServiceBase extends Construct {
   /** The service name. */
@@ -86,72 +111,99 @@ export abstract class ServiceBase extends Construct {
   public readonly kind: ServiceKind;
 
   private readonly blocks: ServiceBlock[] = [];
+  private readonly mappers = new Map<BlockType, BlockMapper>();
+  private readonly validated = new Set<IConstruct>();
+  private attributes: { [key: string]: unknown } = {};
+  private rendered?: Map<BlockType, RenderedBlock[]>;
+  private problems?: ConstructProblem[];
 
   protected constructor(scope: Construct, id: string, kind: ServiceKind, props: ServiceBaseProps) {
     super(scope, id);
     Object.defineProperty(this, SERVICE_MARKER, { value: true });
     this.kind = kind;
     this.name = props.name;
-    this.node.addValidation({ validate: () => this._validateBlocks() });
+    this.validated.add(this);
+    this.node.addValidation({ validate: () => this.problemsOf(this) });
   }
 
   /** The Terraform id of the service (known after apply). */
   public abstract get serviceId(): string;
 
-  /** @internal Adds a block element that this service renders at synth. */
+  /** @internal Adds a block element that this service renders at synth, and reports the rules' findings on its construct. */
   public _addBlock(block: ServiceBlock): void {
     this.blocks.push(block);
+    this.rendered = undefined;
+    this.problems = undefined;
+    if (!this.validated.has(block.construct)) {
+      this.validated.add(block.construct);
+      block.construct.node.addValidation({ validate: () => this.problemsOf(block.construct) });
+    }
   }
 
-  /** @internal Every block element of one type, in the order they were added. */
-  public _blocksOf(type: BlockType): ServiceBlock[] {
-    return this.blocks.filter((block) => block.type === type);
+  /** @internal Shows the rules the service-level attributes, given in the L1's camelCase shape. */
+  protected _setAttributes(attributes: { [key: string]: unknown }): void {
+    this.attributes = Object.fromEntries(Object.entries(attributes)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), value]));
   }
 
   /** @internal A lazy value that renders every block of `type`, sorted by name, at synth. */
   protected _lazyBlocks(type: BlockType, mapper: BlockMapper): any {
-    return Lazy.anyValue({
-      produce: () => this._blocksOf(type)
-        .sort((a, b) => compareNames(a.name, b.name))
-        .map((block) => mapper(block.render())),
-    }, { omitEmptyArray: true });
+    this.mappers.set(type, mapper);
+    return Lazy.anyValue({ produce: () => this.renderedBlocks().get(type)?.map((rendered) => rendered.json) }, { omitEmptyArray: true });
   }
 
-  /** @internal Problems found across this service's blocks; cdktf prefixes each with the service path. */
-  protected _validateBlocks(): string[] {
-    const problems: string[] = [];
-    for (const type of ['backend', 'healthcheck', 'condition', 'director', 'snippet'] as BlockType[]) {
-      const byName = new Map<string, ServiceBlock>();
-      for (const block of this._blocksOf(type)) {
-        const first = byName.get(block.name);
-        if (first) {
-          problems.push(`${type} name ${JSON.stringify(block.name)} is used by both ${first.construct.node.path} and `
-            + `${block.construct.node.path}; allowed: one ${type} per name in a service (Fastly matches ${type} blocks by name). `
-            + 'Give one of them another name.');
-        } else {
-          byName.set(block.name, block);
-        }
+  /** Every block element rendered to Terraform JSON, sorted by name; rendered once. */
+  private renderedBlocks(): Map<BlockType, RenderedBlock[]> {
+    if (!this.rendered) {
+      const rendered = new Map<BlockType, RenderedBlock[]>();
+      for (const [type, mapper] of this.mappers) {
+        const ofType = this.blocks.filter((block) => block.type === type).sort((a, b) => compareNames(a.name, b.name));
+        rendered.set(type, ofType.map((block) => ({ block, json: mapper(block.render()) })));
       }
+      this.rendered = rendered;
     }
-    return problems;
+    return this.rendered;
+  }
+
+  private problemsOf(construct: IConstruct): string[] {
+    this.problems ??= this.findProblems();
+    return this.problems.filter((problem) => problem.construct === construct).map((problem) => problem.message);
+  }
+
+  /** Runs the rules over the rendered body and words each finding for the construct it is about. */
+  private findProblems(): ConstructProblem[] {
+    const rendered = this.renderedBlocks();
+    const body: { [key: string]: unknown } = { ...this.attributes };
+    for (const [type, blocks] of rendered) body[type] = blocks.map((entry) => entry.json);
+    const elementOf = (type: string, index: number) => rendered.get(type as BlockType)?.[index]?.block;
+    const view: ServiceView = {
+      resourceType: this.kind === ServiceKind.VCL ? 'fastly_service_vcl' : 'fastly_service_compute',
+      vcl: this.kind === ServiceKind.VCL,
+      body,
+      blocks: (type) => (body[type] as Array<{ [key: string]: any }> | undefined) ?? [],
+      describe: (type, index) => {
+        const block = elementOf(type, index);
+        if (!block) return `${type}[${index}]`;
+        return (block.construct as any)._routeLabel ?? `${type} ${JSON.stringify(block.name)} (${block.construct.node.path})`;
+      },
+    };
+    // Warnings are annotated by the constructs themselves, where they know what the user asked for.
+    return checkService(view).filter((finding) => finding.severity === 'error').flatMap((finding) => {
+      const construct = (finding.block !== undefined ? elementOf(finding.block, finding.index!)?.construct : undefined) ?? this;
+      if (reportedOn(construct, finding.rule)) return [];
+      const text = finding.message.replace(/\{\{(\w+)\}\}/g, (_match, attribute: string) => camelCase(attribute));
+      if (finding.attribute === undefined) return [{ construct, message: `${text} [${finding.rule}]` }];
+      const prop = PROP_NAMES[finding.block ?? '']?.[finding.attribute] ?? camelCase(finding.attribute);
+      return [{ construct, message: `${prop}: got ${formatValue(finding.value)}; ${text} [${finding.rule}]` }];
+    });
   }
 }
 
 /** Checks the props every service has and returns their attributes, all set explicitly. */
 export function serviceAttributes(service: ServiceBase, props: ServiceBaseProps, activateByDefault: boolean) {
   const checker = new PropChecker(service);
-  checker.check('name', props.name, (name) => name.trim() !== '' && name.trim() === name,
-    'allowed: a non-empty name without leading or trailing white space');
-  checker.check('domains', props.domains, (domains) => domains.length > 0,
-    'allowed: at least one domain (e.g. ["www.example.com"])');
-  const seen = new Set<string>();
-  (props.domains ?? []).forEach((domain, index) => {
-    checker.check(`domains[${index}]`, domain, (d) => isHostname(d.startsWith('*.') ? d.slice(2) : d),
-      'allowed: a fully qualified hostname such as "www.example.com", or a wildcard such as "*.example.com"');
-    checker.check(`domains[${index}]`, domain, (d) => !seen.has(d.toLowerCase()), 'allowed: each domain once (domains are case-insensitive)');
-    seen.add(domain.toLowerCase());
-  });
-  checker.throwIfAny();
+  checker.check('domains', props.domains, (domains) => domains.length > 0, 'allowed: at least one domain (e.g. ["www.example.com"])', 'service/domain');
   return {
     name: props.name,
     comment: props.comment ?? DEFAULT_COMMENT,
@@ -159,6 +211,6 @@ export function serviceAttributes(service: ServiceBase, props: ServiceBaseProps,
     activate: props.activate ?? activateByDefault,
     forceDestroy: props.forceDestroy ?? false,
     stage: props.stage ?? false,
-    domain: [...props.domains].sort().map((name) => ({ name })),
+    domain: [...props.domains ?? []].sort().map((name) => ({ name })),
   };
 }

@@ -59,22 +59,21 @@ export class ShieldedBackend extends Construct {
     const checker = new PropChecker(this);
     if (props.shield === undefined) {
       checker.fail('shield', undefined, 'allowed: a shield POP code such as "iad-va-us" (see Pop.shields() and Pop.nearest()); '
-        + 'use a Backend for an origin without shielding');
+        + 'use a Backend for an origin without shielding', 'shielded-backend/shield');
     }
     if (healthcheckOptions && props.healthcheck) {
       checker.fail('healthcheckOptions', healthcheckOptions, 'allowed: either healthcheckOptions (a check made for this backend) or '
-        + 'healthcheck (an existing one), not both');
+        + 'healthcheck (an existing one), not both', 'shielded-backend/healthcheck');
     }
     const healthcheckHost = healthcheckOptions && (healthcheckOptions.host ?? overrideHost);
     if (healthcheckOptions && healthcheckHost === undefined) {
       checker.fail('healthcheckOptions.host', undefined, 'allowed: the Host header to probe with; it is required because the address '
-        + `${JSON.stringify(props.address)} is not a hostname and there is no overrideHost`);
+        + `${JSON.stringify(props.address)} is not a hostname and there is no overrideHost`, 'shielded-backend/healthcheck');
     }
-    checker.throwIfAny();
 
     const name = props.name ?? id;
-    if (healthcheckOptions) {
-      this.healthcheck = new Healthcheck(this, 'Healthcheck', { name: `${name}-health`, ...healthcheckOptions, host: healthcheckHost! });
+    if (healthcheckOptions && healthcheckHost !== undefined) {
+      this.healthcheck = new Healthcheck(this, 'Healthcheck', { name: `${name}-health`, ...healthcheckOptions, host: healthcheckHost });
     }
     this.backend = new Backend(this, 'Backend', {
       ...backendProps,

@@ -2,7 +2,7 @@ import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Duration } from './duration';
 
-/** How a value is shown in an error message: strings quoted, everything else as written. */
+/** How a value is shown in an error message: strings quoted, constructs by path, everything else as written. */
 export function formatValue(value: unknown): string {
   if (Token.isUnresolved(value)) return '<token>';
   if (value instanceof Duration) return value.toString();
@@ -14,85 +14,85 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
-/** Whether a value is present and known at synth (not an unresolved token). */
-export function isResolved<T>(value: T | undefined): value is T {
-  return value !== undefined && !Token.isUnresolved(value);
-}
-
 /** Constructs inside a value are shown by path; JSON cannot follow their parent links. */
 function formatNested(value: unknown): unknown {
   return value !== null && typeof value === 'object' && 'node' in value ? `<${(value as IConstruct).node.path}>` : value;
 }
 
-/** One problem with one prop: `<prop>: got <value>; <allowed>`. The construct path is added by the caller. */
-export function propProblem(prop: string, value: unknown, allowed: string): string {
-  return `${prop}: got ${formatValue(value)}; ${allowed}`;
+/** Whether a value is present and known at synth (not an unresolved token). */
+export function isResolved<T>(value: T | undefined): value is T {
+  return value !== undefined && !Token.isUnresolved(value);
+}
+
+/** One problem with one prop: `<prop>: got <value>; <allowed> [<rule>]`. cdktf adds the construct path. */
+export function propProblem(prop: string, value: unknown, allowed: string, rule: string): string {
+  return `${prop}: got ${formatValue(value)}; ${allowed} [${rule}]`;
+}
+
+// The rules each construct already reported on itself, so that the same rule found again in
+// the rendered service body is not reported twice.
+const reportedRules = new WeakMap<IConstruct, Set<string>>();
+
+/** Whether `construct`'s own prop checks reported `rule`. */
+export function reportedOn(construct: IConstruct, rule: string): boolean {
+  return reportedRules.get(construct)?.has(rule) ?? false;
 }
 
 /**
- * Collects the prop problems of one construct so that all of them are reported together,
- * then throws one error whose lines each start with the construct path.
+ * Collects the problems with one construct's props and reports them when the app is
+ * synthesised, together with every other problem of the app (`node.addValidation`).
  *
+ * These are the checks that need the construct's own props (durations before conversion, props
+ * that do not become an attribute); everything that can be seen in the rendered service body is
+ * checked there, by the rules in `rules/`, for constructs and JSON files alike.
  * Values that are unresolved tokens are never checked: they are only known at deploy time.
  */
 export class PropChecker {
   private readonly problems: string[] = [];
 
-  constructor(private readonly scope: IConstruct) {}
+  constructor(private readonly scope: IConstruct) {
+    scope.node.addValidation({ validate: () => this.problems });
+  }
 
   /** Records a problem with `prop`. */
-  public fail(prop: string, value: unknown, allowed: string): void {
-    this.problems.push(propProblem(prop, value, allowed));
+  public fail(prop: string, value: unknown, allowed: string, rule: string): void {
+    this.problems.push(propProblem(prop, value, allowed, rule));
+    const rules = reportedRules.get(this.scope) ?? new Set<string>();
+    reportedRules.set(this.scope, rules.add(rule));
   }
 
   /** Records a problem when `test` is false for a resolved value. */
-  public check<T>(prop: string, value: T | undefined, test: (value: T) => boolean, allowed: string): void {
+  public check<T>(prop: string, value: T | undefined, test: (value: T) => boolean, allowed: string, rule: string): void {
     if (value === undefined || Token.isUnresolved(value)) return;
-    if (!test(value)) this.fail(prop, value, allowed);
+    if (!test(value)) this.fail(prop, value, allowed, rule);
   }
 
   /** Checks that `value` is an integer from `min` to `max` (inclusive; no upper bound when omitted). */
-  public integer(prop: string, value: number | undefined, min: number, max?: number): void {
-    this.check(prop, value, (n) => Number.isInteger(n) && n >= min && (max === undefined || n <= max), integerRange(min, max));
+  public integer(prop: string, value: number | undefined, min: number, max: number | undefined, rule: string): void {
+    this.check(prop, value, (n) => Number.isInteger(n) && n >= min && (max === undefined || n <= max),
+      max === undefined ? `allowed: an integer >= ${min}` : `allowed: an integer from ${min} to ${max}`, rule);
   }
 
   /**
-   * Converts a duration to whole milliseconds, checking its range. Returns the value to emit
-   * (a token passes through unchanged), or undefined when the duration is absent or invalid.
+   * Converts a duration to whole milliseconds. Returns the value to emit (a token passes through),
+   * or undefined when the duration is absent or not a whole number of milliseconds.
    */
-  public millis(prop: string, value: Duration | undefined, min: number, max?: number): number | undefined {
-    return this.wholeUnits(prop, value, value?.toMilliseconds(), 'milliseconds', 'ms', min, max);
+  public millis(prop: string, value: Duration | undefined, rule: string): number | undefined {
+    return this.wholeUnits(prop, value, value?.toMilliseconds(), 'milliseconds', rule);
   }
 
   /** Like `millis`, for attributes measured in whole seconds. */
-  public seconds(prop: string, value: Duration | undefined, min: number, max?: number): number | undefined {
-    return this.wholeUnits(prop, value, value?.toSeconds(), 'seconds', 's', min, max);
+  public seconds(prop: string, value: Duration | undefined, rule: string): number | undefined {
+    return this.wholeUnits(prop, value, value?.toSeconds(), 'seconds', rule);
   }
 
-  /** Throws one error listing every recorded problem, each prefixed with the construct path. */
-  public throwIfAny(): void {
-    if (this.problems.length === 0) return;
-    const path = this.scope.node.path;
-    throw new Error(this.problems.map((problem) => `[${path}] ${problem}`).join('\n'));
-  }
-
-  private wholeUnits(prop: string, value: Duration | undefined, amount: number | undefined,
-    unitName: string, unit: string, min: number, max?: number): number | undefined {
+  private wholeUnits(prop: string, value: Duration | undefined, amount: number | undefined, unit: string, rule: string): number | undefined {
     if (value === undefined || amount === undefined) return undefined;
     if (value.isUnresolved()) return amount;
-    const range = max === undefined ? `at least ${min} ${unit}` : `from ${min} ${unit} to ${max} ${unit}`;
     if (!Number.isInteger(amount)) {
-      this.fail(prop, value, `allowed: a whole number of ${unitName} (${range}); Fastly stores this attribute in ${unitName}`);
-      return undefined;
-    }
-    if (amount < min || (max !== undefined && amount > max)) {
-      this.fail(prop, value, `allowed: ${range}`);
+      this.fail(prop, value, `allowed: a whole number of ${unit}; Fastly stores this attribute in ${unit}`, rule);
       return undefined;
     }
     return amount;
   }
-}
-
-function integerRange(min: number, max?: number): string {
-  return max === undefined ? `allowed: an integer >= ${min}` : `allowed: an integer from ${min} to ${max}`;
 }

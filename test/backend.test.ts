@@ -178,101 +178,104 @@ describe('Backend props are rendered to their attributes and units', () => {
 describe('Backend rejects bad props at construction, naming path, prop, value and what is allowed', () => {
   const cases: Array<[string, Partial<BackendProps>, string]> = [
     ['a URL as address', { address: 'https://origin.example.com/' },
-      'address: got "https://origin.example.com/"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; remove the scheme: give only the host, and use useSsl/port for the protocol'],
+      'address: got "https://origin.example.com/"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; remove the scheme: give only the host, and use useSsl/port for the protocol [backend/address]'],
     ['a path in the address', { address: 'origin.example.com/app' },
-      'address: got "origin.example.com/app"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; remove the path: an address is only a host'],
+      'address: got "origin.example.com/app"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; remove the path: an address is only a host [backend/address]'],
     ['a port in the address', { address: 'origin.example.com:8080' },
-      'address: got "origin.example.com:8080"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; move the port into the port prop'],
+      'address: got "origin.example.com:8080"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; move the port into the port prop [backend/address]'],
     ['a bracketed IPv6 address', { address: '[2001:db8::1]', sslCheckCert: false },
-      'address: got "[2001:db8::1]"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; remove the brackets around the IPv6 address'],
+      'address: got "[2001:db8::1]"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; remove the brackets around the IPv6 address [backend/address]'],
     ['a single-label name', { address: 'localhost' },
-      'address: got "localhost"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; use a fully qualified name that Fastly POPs can resolve'],
+      'address: got "localhost"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; use a fully qualified name that Fastly POPs can resolve [backend/address]'],
     ['white space in the address', { address: ' origin.example.com' },
-      'address: got " origin.example.com"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; remove the white space'],
+      'address: got " origin.example.com"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; remove the white space [backend/address]'],
     ['a malformed IPv4 address', { address: '10.0.0.256' },
-      'address: got "10.0.0.256"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address'],
-    ['port out of range', { port: 70000 }, 'port: got 70000; allowed: an integer from 1 to 65535'],
-    ['a fractional port', { port: 80.5, useSsl: false }, 'port: got 80.5; allowed: an integer from 1 to 65535'],
+      'address: got "10.0.0.256"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address [backend/address]'],
+    ['port out of range', { port: 70000 }, 'port: got 70000; allowed: an integer from 1 to 65535 [backend/port]'],
+    ['a fractional port', { port: 80.5, useSsl: false }, 'port: got 80.5; allowed: an integer from 1 to 65535 [backend/port]'],
     ['TLS on port 80', { port: 80 },
-      'port: got 80; allowed: a TLS port with useSsl: true (usually 443); port 80 with TLS fails the handshake. Set useSsl: false for plain HTTP'],
+      'port: got 80; allowed: a TLS port with useSsl: true (usually 443); port 80 with TLS fails the handshake. Set useSsl: false for plain HTTP [backend/tls-port]'],
     ['plain HTTP on port 443', { useSsl: false, port: 443 },
-      'port: got 443; allowed: a plain-HTTP port with useSsl: false (usually 80); port 443 speaks TLS. Remove useSsl: false to connect with TLS'],
+      'port: got 443; allowed: a plain-HTTP port with useSsl: false (usually 80); port 443 speaks TLS. Turn useSsl on to connect with TLS [backend/tls-port]'],
     ['a TLS setting without TLS', { useSsl: false, sslSniHostname: 'origin.example.com' },
-      'sslSniHostname: got "origin.example.com"; allowed: only with useSsl: true; remove it or turn TLS on'],
+      'sslSniHostname: got "origin.example.com"; allowed: only with useSsl: true; remove it or turn TLS on [backend/tls-only-setting]'],
     ['certificate checks setting without TLS', { useSsl: false, sslCheckCert: false },
-      'sslCheckCert: got false; allowed: only with useSsl: true; remove it or turn TLS on'],
+      'sslCheckCert: got false; allowed: only with useSsl: true; remove it or turn TLS on [backend/tls-only-setting]'],
     ['an IP origin with certificate checks and no cert hostname', { address: '192.0.2.10' },
-      'sslCertHostname: got undefined; allowed: the hostname on the origin\'s certificate; it is required for the ipv4 address "192.0.2.10" because certificate checks are on (Fastly fails VCL compilation without it)'],
+      'sslCertHostname: got undefined; allowed: the hostname on the origin\'s certificate; it is required for the ipv4 address "192.0.2.10" because certificate checks are on (Fastly fails VCL compilation without it) [backend/cert-hostname]'],
     ['a cert hostname that is a URL', { sslCertHostname: 'https://origin.example.com' },
-      'sslCertHostname: got "https://origin.example.com"; allowed: a fully qualified hostname, e.g. "origin.example.com"'],
+      'sslCertHostname: got "https://origin.example.com"; allowed: a fully qualified hostname, e.g. "origin.example.com" [backend/tls-hostname]'],
     ['a CA that is not PEM', { sslCaCert: 'MIIBszCCAVmgAwIBAgIU' },
-      'sslCaCert: got "MIIBszCCAVmgAwIBAgIU"; allowed: a PEM certificate ("-----BEGIN CERTIFICATE-----" … "-----END CERTIFICATE-----")'],
+      'sslCaCert: got "MIIBszCCAVmgAwIBAgIU"; allowed: a PEM certificate ("-----BEGIN CERTIFICATE-----" … "-----END CERTIFICATE-----") [backend/pem]'],
     ['a CA without certificate checks', { sslCheckCert: false, sslCaCert: CERT },
-      `sslCaCert: got ${JSON.stringify(CERT)}; allowed: only with sslCheckCert: true; a CA is pointless when certificates are not checked`],
+      `sslCaCert: got ${JSON.stringify(CERT)}; allowed: only with sslCheckCert: true; a CA is pointless when certificates are not checked [backend/ca-without-check]`],
     ['a client certificate without its key', { sslClientCert: CERT },
-      'sslClientKey: got undefined; allowed: set together with sslClientCert; mutual TLS needs both the certificate and its key'],
+      'sslClientKey: got undefined; allowed: set together with sslClientCert; mutual TLS needs both the certificate and its key [backend/client-certificate]'],
     ['a client key that is not PEM', { sslClientCert: CERT, sslClientKey: 'secret' },
-      'sslClientKey: got "secret"; allowed: a PEM private key ("-----BEGIN PRIVATE KEY-----" … "-----END PRIVATE KEY-----")'],
+      'sslClientKey: got "secret"; allowed: a PEM private key ("-----BEGIN PRIVATE KEY-----" … "-----END PRIVATE KEY-----") [backend/pem]'],
     ['a malformed cipher list', { sslCiphers: 'AES128-SHA;DROP' },
-      'sslCiphers: got "AES128-SHA;DROP"; allowed: an OpenSSL cipher list such as "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384"'],
+      'sslCiphers: got "AES128-SHA;DROP"; allowed: an OpenSSL cipher list such as "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384" [backend/ciphers]'],
     ['TLS versions in the wrong order', { minTlsVersion: TlsVersion.TLS_1_3, maxTlsVersion: TlsVersion.TLS_1_2 },
-      'maxTlsVersion: got "1.2"; allowed: 1.3 (minTlsVersion) or higher; no version could be negotiated'],
+      'maxTlsVersion: got "1.2"; allowed: 1.3 (minTlsVersion) or higher; no version could be negotiated [backend/tls-version]'],
     ['a TLS version that is not a TlsVersion', { minTlsVersion: '1.4' as TlsVersion },
-      'minTlsVersion: got "1.4"; allowed: a TlsVersion (1.0, 1.1, 1.2, 1.3)'],
+      'minTlsVersion: got "1.4"; allowed: one of 1.0, 1.1, 1.2, 1.3 [backend/tls-version]'],
     ['an override host with a scheme', { overrideHost: 'http://www.example.com' },
-      'overrideHost: got "http://www.example.com"; allowed: a Host header value such as "origin.example.com" (no scheme or path)'],
+      'overrideHost: got "http://www.example.com"; allowed: a Host header value such as "origin.example.com" (no scheme or path) [backend/override-host]'],
     ['a sub-millisecond timeout', { connectTimeout: Duration.millis(0.5) },
-      'connectTimeout: got Duration.millis(0.5); allowed: a whole number of milliseconds (at least 1 ms); Fastly stores this attribute in milliseconds'],
-    ['a zero timeout', { firstByteTimeout: Duration.seconds(0) }, 'firstByteTimeout: got Duration.seconds(0); allowed: at least 1 ms'],
+      'connectTimeout: got Duration.millis(0.5); allowed: a whole number of milliseconds; Fastly stores this attribute in milliseconds [backend/timeout]'],
+    ['a zero timeout', { firstByteTimeout: Duration.seconds(0) }, 'firstByteTimeout: got 0; allowed: a whole number of milliseconds, at least 1 [backend/timeout]'],
     ['keepalive in fractions of a second', { keepaliveTime: Duration.millis(1500) },
-      'keepaliveTime: got Duration.millis(1500); allowed: a whole number of seconds (at least 1 s); Fastly stores this attribute in seconds'],
-    ['keepalive of zero', { keepaliveTime: Duration.seconds(0) }, 'keepaliveTime: got Duration.seconds(0); allowed: at least 1 s'],
-    ['negative max use', { maxUse: -1 }, 'maxUse: got -1; allowed: an integer >= 0'],
-    ['zero max connections', { maxConn: 0 }, 'maxConn: got 0; allowed: an integer >= 1'],
-    ['negative error threshold', { errorThreshold: -2 }, 'errorThreshold: got -2; allowed: an integer >= 0'],
-    ['zero weight', { weight: 0 }, 'weight: got 0; allowed: an integer >= 1'],
+      'keepaliveTime: got Duration.millis(1500); allowed: a whole number of seconds; Fastly stores this attribute in seconds [backend/keepalive]'],
+    ['keepalive of zero', { keepaliveTime: Duration.seconds(0) }, 'keepaliveTime: got 0; allowed: a whole number of seconds, at least 1; leave it out to keep Fastly\'s default [backend/keepalive]'],
+    ['negative max use', { maxUse: -1 }, 'maxUse: got -1; allowed: an integer >= 0 [backend/connection-limit]'],
+    ['zero max connections', { maxConn: 0 }, 'maxConn: got 0; allowed: an integer >= 1 [backend/connection-limit]'],
+    ['negative error threshold', { errorThreshold: -2 }, 'errorThreshold: got -2; allowed: an integer >= 0 [backend/connection-limit]'],
+    ['zero weight', { weight: 0 }, 'weight: got 0; allowed: an integer >= 1 [backend/weight]'],
     ['an unknown shield', { shield: 'lcy-london-uk' },
-      'shield: got "lcy-london-uk"; allowed: a current Fastly shield POP code; "lcy-london-uk" is not a Fastly shield POP; did you mean "london_city-uk"? (Pop.shields() lists them)'],
+      'shield: got "lcy-london-uk"; allowed: a current Fastly shield POP code; "lcy-london-uk" is not a Fastly shield POP; did you mean "london_city-uk"? (Pop.shields() lists them) [backend/shield]'],
     ['a retired shield', { shield: 'bwi-va-us' },
-      'shield: got "bwi-va-us"; allowed: a current Fastly shield POP code; shield POP "bwi-va-us" was retired by Fastly (last seen 2021-10-06); use "iad-va-us" instead'],
-    ['a share key with punctuation', { shareKey: 'shared-key' }, 'shareKey: got "shared-key"; allowed: letters and digits only'],
+      'shield: got "bwi-va-us"; allowed: a current Fastly shield POP code; shield POP "bwi-va-us" was retired by Fastly (last seen 2021-10-06); use "iad-va-us" instead [backend/shield]'],
+    ['a share key with punctuation', { shareKey: 'shared-key' }, 'shareKey: got "shared-key"; allowed: letters and digits only [backend/share-key]'],
     ['a name with a quote', { name: 'my"origin' },
-      'name: got "my\\"origin"; allowed: 1 to 255 characters, no leading or trailing white space, no quotes, backslashes or control characters'],
+      'name: got "my\\"origin"; allowed: 1 to 255 characters, no leading or trailing white space, no quotes, backslashes or control characters [name/format]'],
   ];
 
   test.each(cases)('%s', (_title, props, message) => {
-    const { service } = newVclService();
-    expect(errorOf(() => new Backend(service, 'origin', { address: 'origin.example.com', ...props } as BackendProps)))
-      .toBe(`[edge/site/origin] ${message}`);
+    const { stack, service } = newVclService();
+    new Backend(service, 'origin', { address: 'origin.example.com', ...props } as BackendProps);
+    expect(validationErrors(stack)).toEqual([`[edge/site/origin] ${message}`]);
   });
 
   test('every problem of one backend is reported at once', () => {
-    const { service } = newVclService();
-    expect(errorOf(() => new Backend(service, 'origin', { address: 'origin.example.com', port: 0, weight: -1, maxConn: 0 })).split('\n')).toEqual([
-      '[edge/site/origin] port: got 0; allowed: an integer from 1 to 65535',
-      '[edge/site/origin] maxConn: got 0; allowed: an integer >= 1',
-      '[edge/site/origin] weight: got -1; allowed: an integer >= 1',
+    const { stack, service } = newVclService();
+    new Backend(service, 'origin', { address: 'origin.example.com', port: 0, weight: -1, maxConn: 0 });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site/origin] port: got 0; allowed: an integer from 1 to 65535 [backend/port]',
+      '[edge/site/origin] maxConn: got 0; allowed: an integer >= 1 [backend/connection-limit]',
+      '[edge/site/origin] weight: got -1; allowed: an integer >= 1 [backend/weight]',
     ]);
   });
 
   test('auto load balancing and a request condition on one backend', () => {
-    const { service } = newVclService();
+    const { stack, service } = newVclService();
     const isApi = new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"' });
-    expect(errorOf(() => new Backend(service, 'api', { address: 'api.example.com', requestCondition: isApi, autoLoadbalance: true })))
-      .toBe('[edge/site/api] autoLoadbalance: got true; allowed: false when requestCondition is set; Fastly takes a conditioned backend '
-        + 'out of automatic load balancing, so the weight would silently do nothing');
+    new Backend(service, 'web', { address: 'web.example.com' });
+    new Backend(service, 'api', { address: 'api.example.com', requestCondition: isApi, autoLoadbalance: true });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site/api] autoLoadbalance: got true; allowed: false when requestCondition is set; Fastly takes a conditioned backend '
+        + 'out of automatic load balancing, so the weight would silently do nothing [backend/auto-loadbalance-with-condition]',
+    ]);
   });
 
   test('VCL-only props on a Compute service', () => {
     const stack = newStack();
     const service = new ComputeService(stack, 'app', { name: 'app', domains: ['app.example.com'] });
     const isApi = new Condition(new VclService(stack, 'site', { name: 'site', domains: ['www.example.com'] }), 'IsApi', { statement: 'req.url ~ "^/api/"' });
-    expect(errorOf(() => new Backend(service, 'origin', {
-      address: 'origin.example.com', autoLoadbalance: false, requestCondition: isApi, preferIpv6: false,
-    })).split('\n')).toEqual([
-      '[edge/app/origin] requestCondition: got <edge/site/IsApi>; allowed: only on VCL services; Compute programs pick their backend in code',
-      '[edge/app/origin] autoLoadbalance: got false; allowed: only on VCL services; Compute has no automatic load balancing',
-      '[edge/app/origin] preferIpv6: got false; allowed: true (or unset) on Compute services; the Fastly API rejects prefer_ipv6 = false there ("only available for VCL services")',
+    new Backend(service, 'origin', { address: 'origin.example.com', autoLoadbalance: false, requestCondition: isApi, preferIpv6: false });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/app/origin] requestCondition: got <edge/site/IsApi>; allowed: only on VCL services; Compute programs pick their backend in code [backend/vcl-only]',
+      '[edge/app/origin] autoLoadbalance: got false; allowed: only on VCL services; Compute has no automatic load balancing [backend/vcl-only]',
+      '[edge/app/origin] preferIpv6: got false; allowed: true (or unset) on Compute services; the Fastly API rejects prefer_ipv6 = false there ("only available for VCL services") [backend/compute-prefer-ipv6]',
     ]);
   });
 
@@ -305,7 +308,7 @@ describe('Backend references are checked at synth', () => {
     new Backend(site, 'origin', { address: 'origin.example.com', healthcheck: check });
     new Backend(other, 'origin', { address: 'origin.example.com', healthcheck: check });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site/origin] healthcheck: got <edge/other/check>; allowed: a Healthcheck of the same service (edge/site); Fastly only resolves healthcheck names inside one service',
+      '[edge/site/origin] healthcheck: got <edge/other/check>; allowed: a Healthcheck of the same service (edge/site); Fastly only resolves names inside one service [reference/healthcheck]',
     ]);
   });
 
@@ -318,8 +321,8 @@ describe('Backend references are checked at synth', () => {
     new Backend(site, 'cacheable', { address: 'cache.example.com', requestCondition: isCacheable });
     new Backend(other, 'origin', { address: 'origin.example.com' });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site/api] requestCondition: got <edge/other/IsApi>; allowed: a Condition of the same service (edge/site); Fastly only resolves condition names inside one service',
-      '[edge/site/cacheable] requestCondition: got <edge/site/IsCacheable> of type CACHE; allowed: a condition of type REQUEST (backends are chosen in vcl_recv, where only REQUEST conditions run)',
+      '[edge/site/api] requestCondition: got <edge/other/IsApi>; allowed: a Condition of the same service (edge/site); Fastly only resolves names inside one service [reference/condition]',
+      '[edge/site/cacheable] requestCondition: got "IsCacheable"; allowed: a condition of type REQUEST; "IsCacheable" is a CACHE condition, but Fastly applies this backend in vcl_recv, where only REQUEST conditions run [reference/condition]',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { Backend, ComputeService, ComputeServiceProps, Healthcheck } from '../src';
-import { errorOf, newStack, serviceBody } from './util';
+import { newStack, serviceBody, validationErrors } from './util';
 
 function computeBody(props: Partial<ComputeServiceProps> = {}): any {
   const stack = newStack();
@@ -39,14 +39,17 @@ describe('ComputeService', () => {
 
   test('rejects activation without a package', () => {
     const stack = newStack();
-    expect(errorOf(() => new ComputeService(stack, 'app', { name: 'edge-app', domains: ['app.example.com'], activate: true })))
-      .toBe('[edge/app] activate: got true; allowed: false (or unset) without a package; Fastly cannot activate a Compute version that has no package');
+    new ComputeService(stack, 'app', { name: 'edge-app', domains: ['app.example.com'], activate: true });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/app] activate: got true; allowed: false without a package; Fastly cannot activate a Compute version that has no package [service/compute-package]',
+    ]);
   });
 
   test('rejects a package with both filename and content', () => {
     const stack = newStack();
-    expect(errorOf(() => new ComputeService(stack, 'app', {
-      name: 'edge-app', domains: ['app.example.com'], package: { filename: 'a.tar.gz', content: 'UEsDBA==' },
-    }))).toBe('[edge/app] package: got "a.tar.gz"; allowed: exactly one of filename and content');
+    new ComputeService(stack, 'app', { name: 'edge-app', domains: ['app.example.com'], package: { filename: 'a.tar.gz', content: 'UEsDBA==' } });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/app] package: got {"filename":"a.tar.gz","content":"UEsDBA=="}; allowed: exactly one of filename and content [service/compute-package]',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { Backend, ComputeService, Duration, Healthcheck, HealthcheckProps } from '../src';
-import { errorOf, newStack, newVclService, serviceBody, warningsOf } from './util';
+import { newStack, newVclService, serviceBody, validationErrors, warningsOf } from './util';
 
 function healthcheckBlock(props: HealthcheckProps): any {
   const { stack, service } = newVclService();
@@ -73,34 +73,41 @@ describe('Healthcheck', () => {
     expect(serviceBody(stack, 'fastly_service_compute').healthcheck[0].name).toBe('check');
   });
 
-  const cases: Array<[string, Partial<HealthcheckProps>, string]> = [
-    ['a missing host', { host: undefined }, 'host: got undefined; allowed: the Host header to probe with, e.g. "origin.example.com"'],
+  const cases: Array<[string, Partial<HealthcheckProps>, string[]]> = [
+    ['a missing host', { host: undefined }, ['host: got undefined; allowed: the Host header to probe with, e.g. "origin.example.com" [healthcheck/host]']],
     ['a host with a scheme', { host: 'https://origin.example.com' },
-      'host: got "https://origin.example.com"; allowed: a hostname or IP address, optionally with ":port" (no scheme or path)'],
-    ['a relative path', { path: 'healthz' }, 'path: got "healthz"; allowed: a path starting with "/" and without white space'],
-    ['a lower-case method', { method: 'get' }, 'method: got "get"; allowed: one of GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH (upper case)'],
-    ['an impossible status', { expectedResponse: 700 }, 'expectedResponse: got 700; allowed: an integer from 100 to 599'],
-    ['an interval under a second', { checkInterval: Duration.millis(500) }, 'checkInterval: got Duration.millis(500); allowed: from 1000 ms to 3600000 ms'],
-    ['an interval over an hour', { checkInterval: Duration.minutes(61) }, 'checkInterval: got Duration.minutes(61); allowed: from 1000 ms to 3600000 ms'],
+      ['host: got "https://origin.example.com"; allowed: a hostname or IP address, optionally with ":port" (no scheme or path) [healthcheck/host]']],
+    ['a relative path', { path: 'healthz' }, ['path: got "healthz"; allowed: a path starting with "/" and without white space [healthcheck/path]']],
+    ['a lower-case method', { method: 'get' }, ['method: got "get"; allowed: one of GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH (upper case) [healthcheck/method]']],
+    ['an impossible status', { expectedResponse: 700 }, ['expectedResponse: got 700; allowed: an integer from 100 to 599 [healthcheck/expected-response]']],
+    ['an interval under a second', { checkInterval: Duration.millis(500), timeout: Duration.millis(100) },
+      ['checkInterval: got 500; allowed: a whole number of milliseconds from 1000 (1 s) to 3600000 (1 h) [healthcheck/interval]']],
+    ['an interval over an hour', { checkInterval: Duration.minutes(61) },
+      ['checkInterval: got 3660000; allowed: a whole number of milliseconds from 1000 (1 s) to 3600000 (1 h) [healthcheck/interval]']],
+    ['an interval in fractions of a millisecond', { checkInterval: Duration.seconds(5.0005) },
+      ['checkInterval: got Duration.seconds(5.0005); allowed: a whole number of milliseconds; Fastly stores this attribute in milliseconds [healthcheck/interval]']],
     ['a timeout as long as the interval', { checkInterval: Duration.seconds(5), timeout: Duration.seconds(5) },
-      'timeout: got Duration.seconds(5); allowed: shorter than checkInterval (5000 ms), or probes overlap and a slow origin is never marked sick in time'],
-    ['a window over 64', { window: 65, threshold: 3 }, 'window: got 65; allowed: an integer from 1 to 64'],
+      ['timeout: got 5000; allowed: shorter than checkInterval (5000 ms), or probes overlap and a slow origin is never marked sick in time [healthcheck/timeout]']],
+    ['a window over 64', { window: 65, threshold: 3 }, ['window: got 65; allowed: an integer from 1 to 64 [healthcheck/window]']],
     ['a threshold above the window', { threshold: 6, window: 5, initial: 5, startUnhealthy: true },
-      'threshold: got 6; allowed: at most window (5); otherwise the origin can never become healthy'],
-    ['an initial above the window', { initial: 6 }, 'initial: got 6; allowed: at most window (5)'],
+      ['threshold: got 6; allowed: at most window (5); otherwise the origin can never become healthy [healthcheck/threshold]']],
+    ['an initial above the window', { initial: 6 }, ['initial: got 6; allowed: at most window (5) [healthcheck/initial]']],
     ['an initial below the threshold', { initial: 1 },
-      'initial: got 1; allowed: at least threshold (3), so origins are healthy right after activation; set startUnhealthy: true if they should start sick until probes pass'],
-    ['an unknown HTTP version', { httpVersion: '2' }, 'httpVersion: got "2"; allowed: "1.0" or "1.1"'],
-    ['a Host header', { headers: { Host: 'www.example.com' } }, 'headers.Host: got "Host"; allowed: any header but Host; set the host prop instead'],
+      ['initial: got 1; allowed: at least threshold (3), so origins are healthy right after activation; set startUnhealthy: true if they should start sick until probes pass [healthcheck/starts-sick]']],
+    ['an unknown HTTP version', { httpVersion: '2' }, ['httpVersion: got "2"; allowed: "1.0" or "1.1" [healthcheck/http-version]']],
+    ['a Host header', { headers: { Host: 'www.example.com' } }, ['headers: got "Host: www.example.com"; allowed: any header but Host; set host instead [healthcheck/headers]']],
     ['a header name with a space', { headers: { 'X Probe': '1' } },
-      'headers.X Probe: got "X Probe"; allowed: an HTTP header name (letters, digits and !#$%&\'*+.^_`|~-)'],
-    ['a header value with a line break', { headers: { 'X-Probe': 'a\r\nHost: evil' } }, 'headers.X-Probe: got "a\\r\\nHost: evil"; allowed: a value without line breaks'],
+      ['headers: got "X Probe: 1"; allowed: "Name: value" lines without line breaks, the name made of letters, digits and !#$%&\'*+.^_`|~- [healthcheck/headers]']],
+    ['a header value with a line break', { headers: { 'X-Probe': 'a\r\nHost: evil' } },
+      ['headers: got "X-Probe: a\\r\\nHost: evil"; allowed: "Name: value" lines without line breaks, the name made of letters, digits and !#$%&\'*+.^_`|~- [healthcheck/headers]']],
+    ['a name with a quote', { name: 'check"1' },
+      ['name: got "check\\"1"; allowed: 1 to 255 characters, no leading or trailing white space, no quotes, backslashes or control characters [name/format]']],
   ];
 
   test.each(cases)('rejects %s', (_title, props, message) => {
-    const { service } = newVclService();
-    expect(errorOf(() => new Healthcheck(service, 'check', { host: 'origin.example.com', ...props } as HealthcheckProps)))
-      .toBe(`[edge/site/check] ${message}`);
+    const { stack, service } = newVclService();
+    new Healthcheck(service, 'check', { host: 'origin.example.com', ...props } as HealthcheckProps);
+    expect(validationErrors(stack)).toEqual(message.map((line) => `[edge/site/check] ${line}`));
   });
 
   test('unresolved tokens are not checked', () => {

@@ -1,5 +1,5 @@
 import { Backend, ComputeService, Condition, ConditionType, Duration, LoadBalancing, OriginPool, OriginPoolProps, VclService } from '../src';
-import { errorOf, newStack, newVclService, serviceBody, validationErrors, warningsOf } from './util';
+import { newStack, newVclService, serviceBody, validationErrors, warningsOf } from './util';
 
 const TWO_ORIGINS = [{ address: 'api-1.example.net' }, { address: 'api-2.example.net', weight: 50 }];
 
@@ -118,9 +118,11 @@ describe('OriginPool: LoadBalancing.failover()', () => {
   });
 
   test('needs a healthcheck', () => {
-    const { service } = newVclService();
-    expect(errorOf(() => new OriginPool(service, 'web', { origins: THREE, loadBalancing: LoadBalancing.failover() })))
-      .toBe('[edge/site/web] healthcheck: got undefined; allowed: a healthcheck for every origin with LoadBalancing.failover(); without one an origin is never marked sick, so the standbys would never take over');
+    const { stack, service } = newVclService();
+    new OriginPool(service, 'web', { origins: THREE, loadBalancing: LoadBalancing.failover() });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site/web] healthcheck: got undefined; allowed: a healthcheck for every origin with LoadBalancing.failover(); without one an origin is never marked sick, so the standbys would never take over [pool/failover-healthcheck]',
+    ]);
   });
 });
 
@@ -158,10 +160,11 @@ describe('OriginPool origins, healthcheck and shield', () => {
   });
 
   test('a pool of IP origins needs a healthcheck host', () => {
-    const { service } = newVclService();
-    expect(errorOf(() => new OriginPool(service, 'api', {
-      origins: [{ address: '192.0.2.1', sslCertHostname: 'api.example.com' }], healthcheck: { path: '/healthz' },
-    }))).toBe('[edge/site/api] healthcheck.host: got undefined; allowed: the Host header to probe with; it is required here because no origin has an overrideHost or a hostname address to take it from');
+    const { stack, service } = newVclService();
+    new OriginPool(service, 'api', { origins: [{ address: '192.0.2.1', sslCertHostname: 'api.example.com' }], healthcheck: { path: '/healthz' } });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site/api] healthcheck.host: got undefined; allowed: the Host header to probe with; it is required here because no origin has an overrideHost or a hostname address to take it from [pool/healthcheck-host]',
+    ]);
   });
 
   test('a single-origin pool needs no director', () => {
@@ -183,42 +186,49 @@ describe('OriginPool origins, healthcheck and shield', () => {
 });
 
 describe('OriginPool rejects bad props', () => {
-  const cases: Array<[string, Partial<OriginPoolProps>, string]> = [
-    ['no origins', { origins: [] }, 'origins: got []; allowed: at least one origin, e.g. [{ address: "origin.example.com" }]'],
+  const cases: Array<[string, Partial<OriginPoolProps>, string[]]> = [
+    ['no origins', { origins: [] }, ['[edge/site/api] origins: got []; allowed: at least one origin, e.g. [{ address: "origin.example.com" }] [pool/origins]']],
     ['a name that is not a VCL identifier', { name: '1st-pool' },
-      'name: got "1st-pool"; allowed: 1 to 100 letters, digits, "_" or "-", starting with a letter (it names the pool\'s backends and director)'],
+      ['[edge/site/api] name: got "1st-pool"; allowed: 1 to 100 letters, digits, "_" or "-", starting with a letter (it names the pool\'s backends and director) [pool/name]']],
     ['origins with different shields', { origins: [{ address: 'a.example.net', shield: 'iad-va-us' }, { address: 'b.example.net', shield: 'bfi-wa-us' }] },
-      'origins: got ["iad-va-us", "bfi-wa-us"]; allowed: one shield for every origin of a pool (set the pool\'s shield prop); with mixed shields Fastly errors for automatic load balancing and a director would send a request to a shield its origin does not use'],
-    ['a quorum over 100', { loadBalancing: LoadBalancing.random({ quorum: 150 }) }, 'loadBalancing.quorum: got 150; allowed: an integer from 0 to 100'],
-    ['negative retries', { loadBalancing: LoadBalancing.hash({ retries: -1 }) }, 'loadBalancing.retries: got -1; allowed: an integer >= 0'],
+      ['[edge/site/api] origins: got ["iad-va-us", "bfi-wa-us"]; allowed: one shield for every origin of a pool (set the pool\'s shield prop); with mixed shields Fastly errors for automatic load balancing and a director would send a request to a shield its origin does not use [pool/shield]']],
+    ['a quorum over 100', { loadBalancing: LoadBalancing.random({ quorum: 150 }) },
+      ['[edge/site/api] loadBalancing.quorum: got 150; allowed: an integer from 0 to 100 [director/quorum]']],
+    ['negative retries', { loadBalancing: LoadBalancing.hash({ retries: -1 }) },
+      ['[edge/site/api] loadBalancing.retries: got -1; allowed: an integer >= 0 [director/retries]']],
+    ['a bad quorum on a single-origin pool, which has no director', { origins: [{ address: 'a.example.net' }], loadBalancing: LoadBalancing.random({ quorum: -5 }) },
+      ['[edge/site/api] loadBalancing.quorum: got -5; allowed: an integer from 0 to 100 [director/quorum]']],
+    ['an origin\'s own bad prop, reported on that origin', { origins: [{ address: 'api-1.example.net', port: 0 }] },
+      ['[edge/site/api/origins[0]] port: got 0; allowed: an integer from 1 to 65535 [backend/port]']],
   ];
 
-  test.each(cases)('%s', (_title, props, message) => {
-    const { service } = newVclService();
-    expect(errorOf(() => new OriginPool(service, 'api', { origins: TWO_ORIGINS, ...props }))).toBe(`[edge/site/api] ${message}`);
+  test.each(cases)('%s', (_title, props, messages) => {
+    const { stack, service } = newVclService();
+    new OriginPool(service, 'api', { origins: TWO_ORIGINS, ...props });
+    expect(validationErrors(stack)).toEqual(messages);
   });
 
-  test('an origin\'s own bad prop names the origin', () => {
-    const { service } = newVclService();
-    expect(errorOf(() => new OriginPool(service, 'api', { origins: [{ address: 'api-1.example.net', port: 0 }] })))
-      .toBe('[edge/site/api/origins[0]] port: got 0; allowed: an integer from 1 to 65535');
-  });
-
-  test('a routeWhen of the wrong type or from another service', () => {
+  test('a routeWhen of the wrong type or from another service is reported on the origin that carries it', () => {
     const { stack, service } = newVclService();
     const other = new VclService(stack, 'other', { name: 'other', domains: ['other.example.com'] });
-    const isCacheable = new Condition(other, 'IsCacheable', { statement: 'beresp.status == 200', type: ConditionType.CACHE });
-    expect(errorOf(() => new OriginPool(service, 'api', { origins: TWO_ORIGINS, routeWhen: isCacheable })).split('\n')).toEqual([
-      '[edge/site/api] routeWhen: got <edge/other/IsCacheable>; allowed: a Condition of the same service (edge/site); Fastly only resolves condition names inside one service',
-      '[edge/site/api] routeWhen: got <edge/other/IsCacheable>; allowed: a condition of type REQUEST, got CACHE (backends are chosen in vcl_recv, where only REQUEST conditions run)',
+    const isCacheable = new Condition(service, 'IsCacheable', { statement: 'beresp.status == 200', type: ConditionType.CACHE });
+    const elsewhere = new Condition(other, 'IsApi', { statement: 'req.url ~ "^/api/"' });
+    new Backend(service, 'web', { address: 'web.example.net' });
+    new OriginPool(service, 'api', { origins: TWO_ORIGINS, routeWhen: isCacheable });
+    new OriginPool(service, 'img', { origins: TWO_ORIGINS.map((origin, i) => ({ ...origin, name: `img-${i}` })), routeWhen: elsewhere });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site/api/origins[0]] requestCondition: got "IsCacheable"; allowed: a condition of type REQUEST; "IsCacheable" is a CACHE condition, but Fastly applies this backend in vcl_recv, where only REQUEST conditions run [reference/condition]',
+      '[edge/site/img/origins[0]] requestCondition: got <edge/other/IsApi>; allowed: a Condition of the same service (edge/site); Fastly only resolves names inside one service [reference/condition]',
     ]);
   });
 
   test('a pool on a Compute service', () => {
     const stack = newStack();
     const app = new ComputeService(stack, 'app', { name: 'app', domains: ['app.example.com'] });
-    expect(errorOf(() => new OriginPool(app, 'api', { origins: TWO_ORIGINS })))
-      .toBe('[edge/app/api] scope: got "edge/app"; allowed: a VclService; Compute services have no conditions or directors (balance origins in your Compute program, with Backend constructs)');
+    new OriginPool(app, 'api', { origins: TWO_ORIGINS });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/app/api] scope: got "edge/app"; allowed: a VclService; Compute services have no conditions or directors (balance origins in your Compute program, with Backend constructs) [pool/compute]',
+    ]);
   });
 });
 
@@ -228,7 +238,7 @@ describe('Routing across pools at synth', () => {
     new OriginPool(service, 'web', { origins: [{ address: 'web-1.example.net' }, { address: 'web-2.example.net' }] });
     new OriginPool(service, 'api', { origins: TWO_ORIGINS, loadBalancing: LoadBalancing.random({ quorum: 50 }) });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] default route: got 2 (pool "api" (edge/site/api); the automatic load-balancing group (pool "web" (edge/site/web))); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. Give the others a requestCondition (routeWhen for a pool), or put them in one pool to balance them.',
+      '[edge/site] default route: got 2 (pool "api" (edge/site/api); the automatic load-balancing group (pool "web" (edge/site/web))); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. Give the others a request condition (routeWhen for a pool), or put them in one pool to balance them. [routing/default-route]',
     ]);
   });
 
@@ -238,7 +248,7 @@ describe('Routing across pools at synth', () => {
     new OriginPool(service, 'api', { origins: TWO_ORIGINS, routeWhen: new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"', priority: 20 }) });
     new OriginPool(service, 'admin', { origins: [{ address: 'admin.example.net' }], routeWhen: new Condition(service, 'IsAdmin', { statement: 'req.http.host == "admin.example.com"', priority: 20 }) });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] routing conditions "IsAdmin" → pool "admin" (edge/site/admin) and "IsApi" → pool "api" (edge/site/api) all have priority 20; allowed: a distinct priority per routing condition. When several match a request the largest priority wins, and on a tie Fastly picks one arbitrarily: give the route that should win a larger number.',
+      '[edge/site] routing conditions "IsAdmin" → pool "admin" (edge/site/admin) and "IsApi" → pool "api" (edge/site/api) all have priority 20; allowed: a distinct priority per routing condition. When several match a request the largest priority wins, and on a tie Fastly picks one arbitrarily: give the route that should win a larger number. [routing/priority-tie]',
     ]);
   });
 
@@ -248,7 +258,7 @@ describe('Routing across pools at synth', () => {
     new OriginPool(service, 'api-v1', { origins: TWO_ORIGINS, routeWhen: new Condition(service, 'A', { statement: 'req.url ~ "^/a/"', priority: 1 }) });
     new OriginPool(service, 'api_v1', { origins: TWO_ORIGINS.map((o, i) => ({ ...o, name: `b${i}` })), routeWhen: new Condition(service, 'B', { statement: 'req.url ~ "^/b/"', priority: 2 }) });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] director names "api-v1" (edge/site/api-v1) and "api_v1" (edge/site/api_v1) both become api_v1 in VCL; allowed: names that differ in letters, digits or "_". Rename one of them.',
+      '[edge/site] director "api-v1" (edge/site/api-v1) and director "api_v1" (edge/site/api_v1) both become api_v1 in VCL; allowed: director names that differ in letters, digits or "_". Rename one of them. [name/vcl-identifier]',
     ]);
   });
 });

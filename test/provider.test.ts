@@ -1,6 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { FastlyProvider } from '../src';
-import { errorOf, warningsOf } from './util';
+import { validationErrors, warningsOf } from './util';
 
 describe('FastlyProvider', () => {
   test('declares fastly/fastly with a 9.x range and no credentials by default', () => {
@@ -33,9 +33,10 @@ describe('FastlyProvider', () => {
 
   test('rejects a base URL without a scheme, and noAuth with a key', () => {
     const stack = new TerraformStack(Testing.app(), 'edge');
-    expect(errorOf(() => new FastlyProvider(stack, 'fastly', { baseUrl: 'api.example.net', noAuth: true, apiKey: 'k' })).split('\n')).toEqual([
-      '[edge/fastly] baseUrl: got "api.example.net"; allowed: an http(s) URL such as "https://api.example.net"',
-      '[edge/fastly] noAuth: got true; allowed: noAuth without apiKey; an API key is pointless when requests are not authenticated',
+    new FastlyProvider(stack, 'fastly', { baseUrl: 'api.example.net', noAuth: true, apiKey: 'k' });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/fastly] baseUrl: got "api.example.net"; allowed: an http(s) URL such as "https://api.example.net" [provider/base-url]',
+      '[edge/fastly] noAuth: got true; allowed: noAuth without apiKey; an API key is pointless when requests are not authenticated [provider/no-auth]',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { Condition, Duration, Healthcheck, Pop, ShieldedBackend, ShieldedBackendProps } from '../src';
-import { errorOf, newVclService, serviceBody } from './util';
+import { newVclService, serviceBody, validationErrors } from './util';
 
 describe('ShieldedBackend', () => {
   test('an S3 bucket origin shielded near its region: Host, certificate and SNI are the bucket host', () => {
@@ -60,28 +60,25 @@ describe('ShieldedBackend', () => {
 
   const cases: Array<[string, Partial<ShieldedBackendProps>, string]> = [
     ['no shield', { shield: undefined },
-      'shield: got undefined; allowed: a shield POP code such as "iad-va-us" (see Pop.shields() and Pop.nearest()); use a Backend for an origin without shielding'],
+      '[edge/site/assets] shield: got undefined; allowed: a shield POP code such as "iad-va-us" (see Pop.shields() and Pop.nearest()); use a Backend for an origin without shielding [shielded-backend/shield]'],
     ['an IP origin with a made healthcheck and no host', { address: '192.0.2.7', sslCertHostname: 'a.example.com', healthcheckOptions: {} },
-      'healthcheckOptions.host: got undefined; allowed: the Host header to probe with; it is required because the address "192.0.2.7" is not a hostname and there is no overrideHost'],
+      '[edge/site/assets] healthcheckOptions.host: got undefined; allowed: the Host header to probe with; it is required because the address "192.0.2.7" is not a hostname and there is no overrideHost [shielded-backend/healthcheck]'],
+    ['a retired shield, reported on the backend it makes', { shield: 'sea-wa-us' },
+      '[edge/site/assets/Backend] shield: got "sea-wa-us"; allowed: a current Fastly shield POP code; shield POP "sea-wa-us" was retired by Fastly (last seen 2022-08-29); use "bfi-wa-us" instead [backend/shield]'],
   ];
 
   test.each(cases)('rejects %s', (_title, props, message) => {
-    const { service } = newVclService();
-    expect(errorOf(() => new ShieldedBackend(service, 'assets', { address: 'assets.example.com', shield: 'iad-va-us', ...props } as ShieldedBackendProps)))
-      .toBe(`[edge/site/assets] ${message}`);
+    const { stack, service } = newVclService();
+    new ShieldedBackend(service, 'assets', { address: 'assets.example.com', shield: 'iad-va-us', ...props } as ShieldedBackendProps);
+    expect(validationErrors(stack)).toEqual([message]);
   });
 
   test('rejects both healthcheckOptions and healthcheck', () => {
-    const { service } = newVclService();
+    const { stack, service } = newVclService();
     const check = new Healthcheck(service, 'shared', { host: 'origin.example.com' });
-    expect(errorOf(() => new ShieldedBackend(service, 'assets', {
-      address: 'assets.example.com', shield: 'iad-va-us', healthcheck: check, healthcheckOptions: { path: '/' },
-    }))).toBe('[edge/site/assets] healthcheckOptions: got {"path":"/"}; allowed: either healthcheckOptions (a check made for this backend) or healthcheck (an existing one), not both');
-  });
-
-  test('a retired shield is rejected by the backend it makes', () => {
-    const { service } = newVclService();
-    expect(errorOf(() => new ShieldedBackend(service, 'assets', { address: 'assets.example.com', shield: 'sea-wa-us' })))
-      .toBe('[edge/site/assets/Backend] shield: got "sea-wa-us"; allowed: a current Fastly shield POP code; shield POP "sea-wa-us" was retired by Fastly (last seen 2022-08-29); use "bfi-wa-us" instead');
+    new ShieldedBackend(service, 'assets', { address: 'assets.example.com', shield: 'iad-va-us', healthcheck: check, healthcheckOptions: { path: '/' } });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site/assets] healthcheckOptions: got {"path":"/"}; allowed: either healthcheckOptions (a check made for this backend) or healthcheck (an existing one), not both [shielded-backend/healthcheck]',
+    ]);
   });
 });

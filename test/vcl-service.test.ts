@@ -1,7 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { Backend, Condition, Duration, Healthcheck, VclService, VclServiceProps } from '../src';
-import { errorOf, newStack, newVclService, serviceBody, synth, validationErrors } from './util';
+import { newStack, newVclService, serviceBody, synth, validationErrors } from './util';
 
 describe('VclService', () => {
   test('service attributes are explicit, domains sorted', () => {
@@ -45,20 +45,20 @@ describe('VclService', () => {
   });
 
   const cases: Array<[string, Partial<VclServiceProps>, string]> = [
-    ['an empty name', { name: ' ' }, 'name: got " "; allowed: a non-empty name without leading or trailing white space'],
-    ['no domains', { domains: [] }, 'domains: got []; allowed: at least one domain (e.g. ["www.example.com"])'],
+    ['an empty name', { name: ' ' }, 'name: got " "; allowed: a non-empty name without leading or trailing white space [service/name]'],
+    ['no domains', { domains: [] }, 'domains: got []; allowed: at least one domain (e.g. ["www.example.com"]) [service/domain]'],
     ['a URL as domain', { domains: ['https://www.example.com'] },
-      'domains[0]: got "https://www.example.com"; allowed: a fully qualified hostname such as "www.example.com", or a wildcard such as "*.example.com"'],
+      'domains: got "https://www.example.com"; allowed: a fully qualified hostname such as "www.example.com", or a wildcard such as "*.example.com" [service/domain]'],
     ['a duplicate domain', { domains: ['www.example.com', 'WWW.example.com'] },
-      'domains[1]: got "WWW.example.com"; allowed: each domain once (domains are case-insensitive)'],
+      'domains: got "www.example.com"; allowed: each domain once (domains are case-insensitive) [service/domain]'],
     ['a default TTL in fractions of a second', { defaultTtl: Duration.millis(1500) },
-      'defaultTtl: got Duration.millis(1500); allowed: a whole number of seconds (at least 0 s); Fastly stores this attribute in seconds'],
+      'defaultTtl: got Duration.millis(1500); allowed: a whole number of seconds; Fastly stores this attribute in seconds [service/default-ttl]'],
   ];
 
   test.each(cases)('rejects %s', (_title, props, message) => {
     const stack = newStack();
-    expect(errorOf(() => new VclService(stack, 'site', { name: 'www-example', domains: ['www.example.com'], ...props })))
-      .toBe(`[edge/site] ${message}`);
+    new VclService(stack, 'site', { name: 'www-example', domains: ['www.example.com'], ...props });
+    expect(validationErrors(stack)).toEqual([`[edge/site] ${message}`]);
   });
 });
 
@@ -70,9 +70,9 @@ describe('VclService checks across its blocks at synth', () => {
     new Healthcheck(service, 'check1', { host: 'a.example.com', name: 'check' });
     new Healthcheck(service, 'check2', { host: 'b.example.com', name: 'check' });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] backend name "origin" is used by both edge/site/a and edge/site/b; allowed: one backend per name in a service (Fastly matches backend blocks by name). Give one of them another name.',
-      '[edge/site] healthcheck name "check" is used by both edge/site/check1 and edge/site/check2; allowed: one healthcheck per name in a service (Fastly matches healthcheck blocks by name). Give one of them another name.',
-      '[edge/site] default route: got 2 (backend "origin" (edge/site/a); the automatic load-balancing group (backend "origin" (edge/site/b))); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. Give the others a requestCondition (routeWhen for a pool), or put them in one pool to balance them.',
+      '[edge/site] backend "origin" (edge/site/a) and backend "origin" (edge/site/b) have the same name; allowed: one backend per name in a service (Fastly matches blocks by name). Give one of them another name. [name/unique]',
+      '[edge/site] healthcheck "check" (edge/site/check1) and healthcheck "check" (edge/site/check2) have the same name; allowed: one healthcheck per name in a service (Fastly matches blocks by name). Give one of them another name. [name/unique]',
+      '[edge/site] default route: got 2 (backend "origin" (edge/site/a); the automatic load-balancing group (backend "origin" (edge/site/b))); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. Give the others a request condition (routeWhen for a pool), or put them in one pool to balance them. [routing/default-route]',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('VclService checks across its blocks at synth', () => {
     new Backend(service, 'a', { address: 'a.example.com', name: 'api-v1', requestCondition: isV1 });
     new Backend(service, 'b', { address: 'b.example.com', name: 'api.v1', requestCondition: isV1Beta });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] backend names "api-v1" (edge/site/a) and "api.v1" (edge/site/b) both become F_api_v1 in VCL; allowed: names that differ in letters, digits or "_". Rename one of them.',
+      '[edge/site] backend "api-v1" (edge/site/a) and backend "api.v1" (edge/site/b) both become F_api_v1 in VCL; allowed: backend names that differ in letters, digits or "_". Rename one of them. [name/vcl-identifier]',
     ]);
   });
 
@@ -93,7 +93,7 @@ describe('VclService checks across its blocks at synth', () => {
     new Backend(service, 'primary', { address: 'primary.example.com' });
     new Backend(service, 'secondary', { address: 'secondary.example.com' });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] default route: got 2 (backend "primary" (edge/site/primary); backend "secondary" (edge/site/secondary)); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. Give the others a requestCondition (routeWhen for a pool), or put them in one pool to balance them.',
+      '[edge/site] default route: got 2 (backend "primary" (edge/site/primary); backend "secondary" (edge/site/secondary)); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. Give the others a request condition (routeWhen for a pool), or put them in one pool to balance them. [routing/default-route]',
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('VclService checks across its blocks at synth', () => {
     const isApi = new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"' });
     new Backend(service, 'api', { address: 'api.example.com', requestCondition: isApi });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] default route: got none (every backend has a requestCondition); allowed: exactly one backend or pool without a condition (or one automatic load-balancing group) to serve requests that match no condition',
+      '[edge/site] default route: got none (every backend has a request condition); allowed: exactly one backend or pool without a condition (or one automatic load-balancing group) to serve requests that match no condition [routing/default-route]',
     ]);
   });
 
@@ -112,7 +112,7 @@ describe('VclService checks across its blocks at synth', () => {
     new Backend(service, 'b', { address: 'b.example.com', autoLoadbalance: true, shield: 'bfi-wa-us' });
     new Backend(service, 'c', { address: 'c.example.com', autoLoadbalance: true, shield: 'iad-va-us' });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] automatic load-balancing group: got shields "iad-va-us", "bfi-wa-us" across backend "a" (edge/site/a), backend "b" (edge/site/b), backend "c" (edge/site/c); allowed: one shield for the whole group (Fastly errors on mixed shields)',
+      '[edge/site] automatic load-balancing group: got shields "iad-va-us", "bfi-wa-us" across backend "a" (edge/site/a), backend "b" (edge/site/b), backend "c" (edge/site/c); allowed: one shield for the whole group (Fastly errors on mixed shields) [routing/auto-loadbalance-shield]',
     ]);
   });
 
@@ -131,7 +131,7 @@ describe('VclService checks across its blocks at synth', () => {
     new Backend(service, 'api', { address: 'api.example.com', requestCondition: isApi });
     new Backend(service, 'admin', { address: 'admin.example.com', requestCondition: isAdmin });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] routing conditions "IsAdmin" → backend "admin" (edge/site/admin) and "IsApi" → backend "api" (edge/site/api) all have priority 10; allowed: a distinct priority per routing condition. When several match a request the largest priority wins, and on a tie Fastly picks one arbitrarily: give the route that should win a larger number.',
+      '[edge/site] routing conditions "IsAdmin" → backend "admin" (edge/site/admin) and "IsApi" → backend "api" (edge/site/api) all have priority 10; allowed: a distinct priority per routing condition. When several match a request the largest priority wins, and on a tie Fastly picks one arbitrarily: give the route that should win a larger number. [routing/priority-tie]',
     ]);
   });
 
@@ -142,7 +142,7 @@ describe('VclService checks across its blocks at synth', () => {
     new Backend(service, 'api', { address: 'api.example.com', requestCondition: isApi });
     new Backend(service, 'api2', { address: 'api2.example.com', requestCondition: isApi });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site] routing condition "IsApi" (edge/site/IsApi) routes to backend "api" (edge/site/api) and backend "api2" (edge/site/api2); allowed: one target per routing condition, because Fastly picks one of them arbitrarily when it matches. Use one condition per target.',
+      '[edge/site] routing condition "IsApi" (edge/site/IsApi) routes to backend "api" (edge/site/api) and backend "api2" (edge/site/api2); allowed: one target per routing condition, because Fastly picks one of them arbitrarily when it matches. Use one condition per target. [routing/condition-target]',
     ]);
   });
 

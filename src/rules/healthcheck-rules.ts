@@ -1,0 +1,52 @@
+import { isHostHeader } from '../address';
+import { attributeRule, elementRule, integerIn, isKnown, ServiceRule } from './rule';
+
+export const HEALTHCHECK_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
+const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([^\r\n]*)$/;
+
+/** Rules for `healthcheck` blocks: probe format, timing ranges, and whether a backend can ever be healthy. */
+export const HEALTHCHECK_RULES: ServiceRule[] = [
+  attributeRule('healthcheck/host', 'healthcheck', 'host', (host) => isHostHeader(host) ? undefined
+    : 'allowed: a hostname or IP address, optionally with ":port" (no scheme or path)'),
+  attributeRule('healthcheck/path', 'healthcheck', 'path', (path) => /^\/\S*$/.test(path) ? undefined
+    : 'allowed: a path starting with "/" and without white space'),
+  attributeRule('healthcheck/method', 'healthcheck', 'method', (method) => HEALTHCHECK_METHODS.includes(method) ? undefined
+    : `allowed: one of ${HEALTHCHECK_METHODS.join(', ')} (upper case)`),
+  attributeRule('healthcheck/expected-response', 'healthcheck', 'expected_response', integerIn(100, 599)),
+  attributeRule('healthcheck/interval', 'healthcheck', 'check_interval', (ms) => Number.isInteger(ms) && ms >= 1_000 && ms <= 3_600_000 ? undefined
+    : 'allowed: a whole number of milliseconds from 1000 (1 s) to 3600000 (1 h)'),
+  attributeRule('healthcheck/timeout', 'healthcheck', 'timeout', (ms, check) => {
+    if (!Number.isInteger(ms) || ms < 1) return 'allowed: a whole number of milliseconds, at least 1';
+    return isKnown(check.check_interval) && ms >= check.check_interval
+      ? `allowed: shorter than {{check_interval}} (${check.check_interval} ms), or probes overlap and a slow origin is never marked sick in time`
+      : undefined;
+  }),
+  attributeRule('healthcheck/window', 'healthcheck', 'window', integerIn(1, 64)),
+  attributeRule('healthcheck/threshold', 'healthcheck', 'threshold', (threshold, check) => integerIn(1)(threshold)
+    ?? (isKnown(check.window) && threshold > check.window ? `allowed: at most {{window}} (${check.window}); otherwise the origin can never become healthy` : undefined)),
+  attributeRule('healthcheck/initial', 'healthcheck', 'initial', (initial, check) => integerIn(0)(initial)
+    ?? (isKnown(check.window) && initial > check.window ? `allowed: at most {{window}} (${check.window})` : undefined)),
+  attributeRule('healthcheck/starts-sick', 'healthcheck', 'initial', (initial, check) =>
+    isKnown(check.threshold) && initial < check.threshold
+      ? `allowed: at least {{threshold}} (${check.threshold}); below it every backend using this check starts sick after each activation`
+      : undefined, 'warning'),
+  attributeRule('healthcheck/http-version', 'healthcheck', 'http_version', (version) => version === '1.0' || version === '1.1' ? undefined
+    : 'allowed: "1.0" or "1.1"'),
+  elementRule('healthcheck/headers', 'healthcheck', (check) => (Array.isArray(check.headers) ? check.headers : [])
+    .filter((line: unknown) => isKnown(line))
+    .flatMap((line: string) => {
+      const match = HEADER_LINE.exec(line);
+      if (!match) {
+        return [{
+          severity: 'error' as const,
+          attribute: 'headers',
+          value: line,
+          message: 'allowed: "Name: value" lines without line breaks, '
+          + 'the name made of letters, digits and !#$%&\'*+.^_`|~-',
+        }];
+      }
+      return match[1].toLowerCase() === 'host'
+        ? [{ severity: 'error' as const, attribute: 'headers', value: line, message: 'allowed: any header but Host; set {{host}} instead' }]
+        : [];
+    })),
+];

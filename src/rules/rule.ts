@@ -1,0 +1,92 @@
+import { Token } from 'cdktf';
+
+/** How bad a finding is: errors stop synth (and fail `lint`); warnings are reported only. */
+export type Severity = 'error' | 'warning';
+
+/**
+ * One problem a rule found in a service resource body (Terraform JSON, snake_case).
+ *
+ * A finding about one attribute of one block element carries `block`, `index` and `attribute`,
+ * and its `message` says what is allowed after the value (`allowed: …`), so that the same finding
+ * reads right for a construct (`port: got 0; allowed: …`) and for a JSON file
+ * (`backend "api" port: got 0; allowed: …`). A finding about a whole element or the whole service
+ * has a complete sentence as its message.
+ */
+export interface RawFinding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly block?: string;
+  readonly index?: number;
+  readonly attribute?: string;
+  readonly value?: unknown;
+  readonly message: string;
+}
+
+/** What rules see of a service: its body, its kind, and how to name its elements in messages. */
+export interface ServiceView {
+  readonly resourceType: string;
+  readonly vcl: boolean;
+  readonly body: { readonly [key: string]: unknown };
+  /** The elements of a nested block type, in body order. */
+  blocks(type: string): Array<{ readonly [key: string]: any }>;
+  /** How a message names an element: a construct label for synthesised stacks, `backend "x"` for files. */
+  describe(type: string, index: number): string;
+}
+
+/** A named check over a service body. Its id is stable: users and docs refer to it. */
+export interface ServiceRule {
+  readonly id: string;
+  check(service: ServiceView): RawFinding[];
+}
+
+/**
+ * Whether a value is only known at deploy time: a cdktf token before synth, or a Terraform
+ * expression in JSON. Such values are never checked.
+ */
+export function isUnknown(value: unknown): boolean {
+  return Token.isUnresolved(value) || (typeof value === 'string' && value.includes('${'));
+}
+
+/** A value that is present and known at synth. */
+export function isKnown(value: unknown): boolean {
+  return value !== undefined && value !== null && !isUnknown(value);
+}
+
+/** The text of a string attribute that Terraform treats as unset when empty. */
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+/**
+ * A rule over one attribute of every element of a block type: `test` gets each known value and
+ * returns undefined when it is fine, or the `allowed: …` text.
+ */
+export function attributeRule(id: string, block: string, attribute: string, test: (value: any, element: { [key: string]: any }) => string | undefined,
+  severity: Severity = 'error'): ServiceRule {
+  return {
+    id,
+    check: (service) => service.blocks(block).flatMap((element, index) => {
+      const value = element[attribute];
+      if (!isKnown(value)) return [];
+      const message = test(value, element);
+      return message === undefined ? [] : [{ rule: id, severity, block, index, attribute, value, message }];
+    }),
+  };
+}
+
+/** A rule over whole elements of a block type: `check` returns findings for one element. */
+export function elementRule(id: string, block: string,
+  check: (element: { [key: string]: any }, index: number, service: ServiceView) => Array<Omit<RawFinding, 'rule' | 'block' | 'index'>>): ServiceRule {
+  return {
+    id,
+    check: (service) => service.blocks(block).flatMap((element, index) =>
+      check(element, index, service).map((finding) => ({ ...finding, rule: id, block, index }))),
+  };
+}
+
+/** `allowed: an integer from min to max` when `value` is not one. */
+export function integerIn(min: number, max?: number): (value: unknown) => string | undefined {
+  return (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && (max === undefined || value <= max)
+    ? undefined
+    : max === undefined ? `allowed: an integer >= ${min}` : `allowed: an integer from ${min} to ${max}`;
+}

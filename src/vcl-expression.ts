@@ -1,0 +1,686 @@
+/**
+ * A parser for the VCL expressions that Fastly conditions hold: Fastly pastes each statement into
+ * `if ( … )` in the VCL it generates, so a bad statement only fails when the service version is
+ * activated. Parsing it here lets constructs reject it at synth time, pointing at the column.
+ */
+
+/** What a node of a parsed VCL expression is. */
+export enum VclExpressionKind {
+  /** `left || right` */
+  OR = 'or',
+  /** `left && right` */
+  AND = 'and',
+  /** `!operand` */
+  NOT = 'not',
+  /** `left == right`, `!=`, `<`, `>`, `<=`, `>=` */
+  COMPARE = 'compare',
+  /** `subject ~ pattern` or `subject !~ pattern`, against a regex or an ACL. */
+  MATCH = 'match',
+  /** `name(arguments…)` */
+  CALL = 'call',
+  /** A predefined variable such as `req.url` or `req.http.Host`, or a declared name passed to a function. */
+  VARIABLE = 'variable',
+  /** An ACL name on the right of `~` or `!~`. */
+  ACL = 'acl',
+  /** A backend identifier such as `F_origin` on the right of `==` or `!=`. */
+  BACKEND = 'backend',
+  /** `"…"` or `{"…"}` */
+  STRING = 'string',
+  /** `100`, `-3`, `1.5` */
+  NUMBER = 'number',
+  /** A relative time (RTIME) such as `10s` or `1.5m`. */
+  DURATION = 'duration',
+  /** `true` or `false` */
+  BOOL = 'bool',
+  /** `( expression )` */
+  GROUP = 'group',
+}
+
+/** Every node records the 1-based column where it starts, so problems can point at it. */
+export interface VclNode {
+  /** 1-based column of the node's first character. */
+  readonly column: number;
+}
+
+/** `left || right` */
+export interface VclOr extends VclNode {
+  readonly kind: VclExpressionKind.OR;
+  readonly left: VclExpression;
+  readonly right: VclExpression;
+}
+
+/** `left && right` */
+export interface VclAnd extends VclNode {
+  readonly kind: VclExpressionKind.AND;
+  readonly left: VclExpression;
+  readonly right: VclExpression;
+}
+
+/** `!operand` */
+export interface VclNot extends VclNode {
+  readonly kind: VclExpressionKind.NOT;
+  readonly operand: VclExpression;
+}
+
+/** A comparison with `==`, `!=`, `<`, `>`, `<=` or `>=`. */
+export interface VclCompare extends VclNode {
+  readonly kind: VclExpressionKind.COMPARE;
+  /** The operator as written, e.g. `>=`. */
+  readonly operator: string;
+  readonly left: VclExpression;
+  readonly right: VclExpression;
+}
+
+/** A regex or ACL match with `~` (or `!~`, when `negated`). */
+export interface VclMatch extends VclNode {
+  readonly kind: VclExpressionKind.MATCH;
+  readonly negated: boolean;
+  readonly subject: VclExpression;
+  /** A regex literal, already checked to compile, or an ACL name. */
+  readonly pattern: VclString | VclAclName;
+}
+
+/** A function call. */
+export interface VclCall extends VclNode {
+  readonly kind: VclExpressionKind.CALL;
+  /** The function name, e.g. `std.prefixof`. */
+  readonly name: string;
+  readonly arguments: VclExpression[];
+}
+
+/** A name that is not a function: a predefined variable, or a declared name passed to a function. */
+export interface VclVariable extends VclNode {
+  readonly kind: VclExpressionKind.VARIABLE;
+  /** As written, e.g. `req.http.X-Forwarded-For` or `req.http.Cookie:session`. */
+  readonly name: string;
+}
+
+/** An ACL named on the right of `~` or `!~`. */
+export interface VclAclName extends VclNode {
+  readonly kind: VclExpressionKind.ACL;
+  readonly name: string;
+}
+
+/** A backend or director identifier compared with `==` or `!=`. */
+export interface VclBackendName extends VclNode {
+  readonly kind: VclExpressionKind.BACKEND;
+  readonly name: string;
+}
+
+/** A string literal. */
+export interface VclString extends VclNode {
+  readonly kind: VclExpressionKind.STRING;
+  /** The characters between the quotes; `%xx` escapes are kept as written. */
+  readonly value: string;
+}
+
+/** An INTEGER or FLOAT literal. */
+export interface VclNumber extends VclNode {
+  readonly kind: VclExpressionKind.NUMBER;
+  readonly value: number;
+  /** As written, e.g. `-1.50`. */
+  readonly text: string;
+}
+
+/** An RTIME literal. */
+export interface VclDuration extends VclNode {
+  readonly kind: VclExpressionKind.DURATION;
+  /** The amount in `unit`s, e.g. 1.5 for `1.5m`. */
+  readonly value: number;
+  /** `ms`, `s`, `m`, `h`, `d`, `w` or `y`. */
+  readonly unit: string;
+  /** As written, e.g. `1.5m`. */
+  readonly text: string;
+}
+
+/** `true` or `false`. */
+export interface VclBool extends VclNode {
+  readonly kind: VclExpressionKind.BOOL;
+  readonly value: boolean;
+}
+
+/** A parenthesised expression, kept so that columns and the written form survive. */
+export interface VclGroup extends VclNode {
+  readonly kind: VclExpressionKind.GROUP;
+  readonly expression: VclExpression;
+}
+
+/** A parsed VCL expression. */
+export type VclExpression =
+  | VclOr | VclAnd | VclNot | VclCompare | VclMatch | VclCall | VclVariable
+  | VclAclName | VclBackendName | VclString | VclNumber | VclDuration | VclBool | VclGroup;
+
+/** Where an expression reads a variable. */
+export interface VclVariableReference {
+  /** The variable as written. */
+  readonly name: string;
+  /** 1-based column where the name starts. */
+  readonly column: number;
+}
+
+/** A statement that is not a valid VCL expression. */
+export class VclSyntaxError extends Error {
+  /** 1-based column of the offending character in the statement. */
+  public readonly column: number;
+  /** What is wrong, without the column prefix. */
+  public readonly detail: string;
+
+  constructor(column: number, detail: string) {
+    super(`column ${column}: ${detail}`);
+    this.name = 'VclSyntaxError';
+    this.column = column;
+    this.detail = detail;
+  }
+}
+
+/**
+ * Parses a condition statement: a VCL boolean expression without the surrounding `if ( … )`.
+ *
+ * @throws VclSyntaxError at the first problem, including a regex literal that does not compile
+ */
+export function parseVclExpression(source: string): VclExpression {
+  return new Parser(tokenize(source)).parseStatement();
+}
+
+/** Calls `visit` for `expression` and every node inside it, in source order. */
+export function walkVclExpression(expression: VclExpression, visit: (node: VclExpression) => void): void {
+  visit(expression);
+  for (const child of childrenOf(expression)) walkVclExpression(child, visit);
+}
+
+/**
+ * Every variable the expression names, in source order. ACL and backend names and function names are
+ * not variables; a declared name passed to a function (a table in `table.lookup(t, …)`) looks like one,
+ * and only the function's signature tells them apart.
+ */
+export function variablesOf(expression: VclExpression): VclVariableReference[] {
+  const references: VclVariableReference[] = [];
+  walkVclExpression(expression, (node) => {
+    if (node.kind === VclExpressionKind.VARIABLE) references.push({ name: node.name, column: node.column });
+  });
+  return references;
+}
+
+function childrenOf(node: VclExpression): VclExpression[] {
+  switch (node.kind) {
+    case VclExpressionKind.OR:
+    case VclExpressionKind.AND:
+    case VclExpressionKind.COMPARE:
+      return [node.left, node.right];
+    case VclExpressionKind.MATCH:
+      return [node.subject, node.pattern];
+    case VclExpressionKind.NOT:
+      return [node.operand];
+    case VclExpressionKind.GROUP:
+      return [node.expression];
+    case VclExpressionKind.CALL:
+      return node.arguments;
+    default:
+      return [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexer
+
+type TokenKind = 'name' | 'string' | 'number' | 'operator' | 'open' | 'close' | 'comma' | 'end' | 'invalid';
+
+interface Token {
+  readonly kind: TokenKind;
+  /** The source text; for strings including the quotes. */
+  readonly text: string;
+  /** 1-based. */
+  readonly column: number;
+  /** For strings: the characters between the quotes. */
+  readonly contents?: string;
+  /** For durations: the unit suffix. */
+  readonly unit?: string;
+  /** For invalid tokens: why the text cannot be read. */
+  readonly problem?: string;
+}
+
+/** Longest first, so that `!=` is not read as `!` followed by `=`. */
+const OPERATORS = ['==', '!=', '!~', '<=', '>=', '&&', '||', '~', '<', '>', '!'];
+const PUNCTUATION: { [character: string]: TokenKind } = { '(': 'open', ')': 'close', ',': 'comma' };
+
+/** Characters people bring from other languages, and what VCL wants instead. */
+const CHARACTER_HINTS: { [character: string]: string } = {
+  '=': 'use "==" to compare',
+  '&': 'use "&&" for "and"',
+  '|': 'use "||" for "or"',
+  '+': 'a condition cannot concatenate strings',
+  '-': 'only a number can be negated, as in -1',
+  ';': 'a condition is a single expression, without ";"',
+  '{': 'a condition is a bare expression, without braces',
+};
+
+/** RTIME suffixes; `ms` before `m` so that `100ms` is not read as 100 minutes followed by `s`. */
+const DURATION_UNITS = ['ms', 's', 'm', 'h', 'd', 'w', 'y'];
+
+/** Fastly lets a long string pick a delimiter, `{JSON"…"JSON}`, so that it may contain `"}`. */
+const LONG_STRING_DELIMITER = /[A-Za-z0-9_]*/y;
+
+function isDigit(character: string | undefined): boolean {
+  return character !== undefined && character >= '0' && character <= '9';
+}
+
+function isNameStart(character: string): boolean {
+  return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') || character === '_';
+}
+
+/** Header names bring `-`; dots separate the parts of a variable name. */
+function isNameCharacter(character: string | undefined): boolean {
+  return character !== undefined && (isNameStart(character) || isDigit(character) || character === '-' || character === '.');
+}
+
+function isWhitespace(character: string): boolean {
+  return character === ' ' || character === '\t' || character === '\n' || character === '\r';
+}
+
+/** Reads tokens up to and including the first invalid one, so errors surface in source order. */
+function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let index = 0;
+  let endOfLastToken = 0;
+  for (;;) {
+    while (index < source.length && isWhitespace(source[index])) index++;
+    if (index >= source.length) {
+      tokens.push({ kind: 'end', text: '', column: endOfLastToken + 1 });
+      return tokens;
+    }
+    const token = readToken(source, index);
+    tokens.push(token);
+    if (token.kind === 'invalid') return tokens;
+    index += token.text.length;
+    endOfLastToken = index;
+  }
+}
+
+function readToken(source: string, start: number): Token {
+  const character = source[start];
+  if (character === '"') return readQuotedString(source, start);
+  if (character === '{') return readLongString(source, start);
+  if (isNameStart(character)) return readName(source, start);
+  if (isDigit(character) || (character === '-' && isDigit(source[start + 1]))) return readNumber(source, start);
+  const punctuation = PUNCTUATION[character];
+  if (punctuation !== undefined) return { kind: punctuation, text: character, column: start + 1 };
+  const operator = OPERATORS.find((candidate) => source.startsWith(candidate, start));
+  if (operator !== undefined) return { kind: 'operator', text: operator, column: start + 1 };
+  return invalidCharacter(character, start);
+}
+
+function invalidCharacter(character: string, start: number): Token {
+  const hint = CHARACTER_HINTS[character];
+  return invalid(start, character, `unexpected "${character}"${hint === undefined ? '' : `; ${hint}`}`);
+}
+
+function invalid(start: number, text: string, problem: string): Token {
+  return { kind: 'invalid', text, column: start + 1, problem };
+}
+
+function readQuotedString(source: string, start: number): Token {
+  for (let index = start + 1; index < source.length; index++) {
+    const character = source[index];
+    if (character === '"') {
+      return { kind: 'string', text: source.slice(start, index + 1), column: start + 1, contents: source.slice(start + 1, index) };
+    }
+    if (character === '\n' || character === '\r') break;
+  }
+  return invalid(start, '"', 'unterminated string');
+}
+
+function readLongString(source: string, start: number): Token {
+  LONG_STRING_DELIMITER.lastIndex = start + 1;
+  const delimiter = LONG_STRING_DELIMITER.exec(source)?.[0] ?? '';
+  const contentStart = start + 1 + delimiter.length + 1;
+  if (source[contentStart - 1] !== '"') return invalidCharacter('{', start);
+  const closing = `"${delimiter}}`;
+  const contentEnd = source.indexOf(closing, contentStart);
+  if (contentEnd < 0) return invalid(start, '{', `unterminated long string; it needs a closing ${closing}`);
+  const end = contentEnd + closing.length;
+  return { kind: 'string', text: source.slice(start, end), column: start + 1, contents: source.slice(contentStart, contentEnd) };
+}
+
+/** Variable, function, ACL and backend names, including header subfields such as `req.http.Cookie:id`. */
+function readName(source: string, start: number): Token {
+  let end = start + 1;
+  for (;;) {
+    if (isNameCharacter(source[end])) {
+      end++;
+    } else if (source[end] === ':' && isNameCharacter(source[end + 1]) && source[end + 1] !== '.') {
+      end += 2;
+    } else {
+      break;
+    }
+  }
+  const text = source.slice(start, end);
+  if (text.split('.').includes('')) return invalid(start, text, `"${text}" is not a valid name`);
+  return { kind: 'name', text, column: start + 1 };
+}
+
+function readNumber(source: string, start: number): Token {
+  let end = start + 1;
+  while (isDigit(source[end])) end++;
+  if (source[end] === '.' && isDigit(source[end + 1])) {
+    end += 2;
+    while (isDigit(source[end])) end++;
+  }
+  const unit = DURATION_UNITS.find((candidate) => source.startsWith(candidate, end));
+  if (unit !== undefined) end += unit.length;
+  if (isNameCharacter(source[end])) {
+    let runEnd = end;
+    while (isNameCharacter(source[runEnd])) runEnd++;
+    const text = source.slice(start, runEnd);
+    return invalid(start, text, `invalid number "${text}"`);
+  }
+  return { kind: 'number', text: source.slice(start, end), column: start + 1, unit };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regex literals
+
+/**
+ * PCRE group openers that JavaScript spells differently or lacks. Only whether a pattern compiles
+ * matters here, so each is rewritten to a JavaScript construct that compiles the same way.
+ */
+const PCRE_GROUP_REWRITES: Array<[RegExp, string]> = [
+  [/\(\?[imsxnJU-]+\)/y, ''], // option setting anywhere, e.g. (?i)
+  [/\(\?[imsxnJU-]+:/y, '(?:'], // group with options, e.g. (?i:jpe?g)
+  [/\(\?>/y, '(?:'], // atomic group
+  [/\(\?P</y, '(?<'], // Python-style named group
+];
+
+const QUANTIFIER_ENDS = new Set(['*', '+', '?', '}']);
+
+/** Fastly compiles regexes with PCRE; JavaScript's engine stands in to catch patterns that cannot compile. */
+function regexProblem(pattern: string): string | undefined {
+  try {
+    RegExp(toJavaScriptPattern(pattern));
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    // V8 says "Invalid regular expression: /<pattern>/: <reason>"; the pattern is already in view.
+    return message.slice(message.lastIndexOf(': ') + 2);
+  }
+}
+
+function toJavaScriptPattern(pattern: string): string {
+  let rewritten = '';
+  let inCharacterClass = false;
+  for (let index = 0; index < pattern.length; index++) {
+    const character = pattern[index];
+    if (character === '\\') {
+      rewritten += pattern.slice(index, index + 2);
+      index++;
+      continue;
+    }
+    if (inCharacterClass) {
+      inCharacterClass = character !== ']';
+    } else if (character === '[') {
+      inCharacterClass = true;
+    } else if (character === '(') {
+      const rewrite = pcreGroupRewrite(pattern, index);
+      if (rewrite !== undefined) {
+        rewritten += rewrite.replacement;
+        index += rewrite.length - 1;
+        continue;
+      }
+    } else if (QUANTIFIER_ENDS.has(character) && pattern[index + 1] === '+') {
+      // A possessive quantifier such as a++; JavaScript only knows the greedy form.
+      rewritten += character;
+      index++;
+      continue;
+    }
+    rewritten += character;
+  }
+  return rewritten;
+}
+
+function pcreGroupRewrite(pattern: string, index: number): { replacement: string; length: number } | undefined {
+  for (const [opener, replacement] of PCRE_GROUP_REWRITES) {
+    opener.lastIndex = index;
+    const match = opener.exec(pattern);
+    if (match !== null) return { replacement, length: match[0].length };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+
+const COMPARISON_OPERATORS = new Set(['==', '!=', '<', '>', '<=', '>=']);
+const MATCH_OPERATORS = new Set(['~', '!~']);
+/** Operators whose right side may name a backend, as in `req.backend == F_origin`. */
+const BACKEND_COMPARISONS = new Set(['==', '!=']);
+/** Fastly names each backend's VCL identifier `F_` + its name. */
+const BACKEND_IDENTIFIER_PREFIX = 'F_';
+/** Deep enough for any real statement; deeper input would only exhaust the stack. */
+const MAX_NESTING = 100;
+const TERNARY_IF_ARGUMENTS = 3;
+const MAX_QUOTED_TOKEN_LENGTH = 40;
+
+/**
+ * Recursive descent over: or := and ("||" and)* ; and := comparison ("&&" comparison)* ;
+ * comparison := unary (operator operand)? ; unary := "!" unary | primary. So `!` binds tighter than
+ * a comparison, which binds tighter than `&&`, which binds tighter than `||`.
+ */
+class Parser {
+  private readonly tokens: Token[];
+  private position = 0;
+  private depth = 0;
+
+  constructor(tokens: Token[]) {
+    this.tokens = tokens;
+  }
+
+  public parseStatement(): VclExpression {
+    if (this.peek().kind === 'end') {
+      throw new VclSyntaxError(1, 'the statement is empty; write a VCL boolean expression such as req.url ~ "^/api/"');
+    }
+    const expression = this.parseOr();
+    const next = this.peek();
+    if (next.kind !== 'end') throw this.unexpectedAfterOperand(next);
+    return expression;
+  }
+
+  private parseOr(): VclExpression {
+    let left = this.parseAnd();
+    while (this.peekIsOperator('||')) {
+      this.advance();
+      left = { kind: VclExpressionKind.OR, column: left.column, left, right: this.parseAnd() };
+    }
+    return left;
+  }
+
+  private parseAnd(): VclExpression {
+    let left = this.parseComparison();
+    while (this.peekIsOperator('&&')) {
+      this.advance();
+      left = { kind: VclExpressionKind.AND, column: left.column, left, right: this.parseComparison() };
+    }
+    return left;
+  }
+
+  private parseComparison(): VclExpression {
+    const left = this.parseUnary();
+    const operator = this.peek();
+    if (!isComparison(operator)) return left;
+    this.advance();
+    const comparison: VclExpression = MATCH_OPERATORS.has(operator.text)
+      ? { kind: VclExpressionKind.MATCH, column: left.column, negated: operator.text === '!~', subject: left, pattern: this.parseMatchPattern(operator) }
+      : { kind: VclExpressionKind.COMPARE, column: left.column, operator: operator.text, left, right: this.parseComparedOperand(operator) };
+    const following = this.peek();
+    if (isComparison(following)) {
+      throw new VclSyntaxError(following.column, 'comparisons cannot be chained; join them with "&&" or "||"');
+    }
+    return comparison;
+  }
+
+  /** Fastly compiles regexes with the VCL, so a pattern must be a literal; an ACL name matches IPs. */
+  private parseMatchPattern(operator: Token): VclString | VclAclName {
+    const token = this.peek();
+    if (token.kind === 'string') {
+      this.advance();
+      const contents = token.contents ?? '';
+      const problem = regexProblem(contents);
+      if (problem !== undefined) throw new VclSyntaxError(token.column, `regex does not compile: ${problem}`);
+      return { kind: VclExpressionKind.STRING, column: token.column, value: contents };
+    }
+    if (this.isBareName(token)) {
+      this.advance();
+      return { kind: VclExpressionKind.ACL, column: token.column, name: token.text };
+    }
+    throw new VclSyntaxError(token.column, `expected a regex string literal or an ACL name after "${operator.text}"`);
+  }
+
+  private parseComparedOperand(operator: Token): VclExpression {
+    const token = this.peek();
+    if (BACKEND_COMPARISONS.has(operator.text) && this.isBareName(token) && token.text.startsWith(BACKEND_IDENTIFIER_PREFIX)) {
+      this.advance();
+      return { kind: VclExpressionKind.BACKEND, column: token.column, name: token.text };
+    }
+    return this.parseUnary();
+  }
+
+  private parseUnary(): VclExpression {
+    const token = this.peek();
+    if (token.kind === 'operator' && token.text === '!') {
+      this.advance();
+      return this.nested(token, () => ({ kind: VclExpressionKind.NOT, column: token.column, operand: this.parseUnary() }));
+    }
+    return this.parsePrimary();
+  }
+
+  private parsePrimary(): VclExpression {
+    const token = this.peek();
+    switch (token.kind) {
+      case 'open':
+        return this.parseGroup(token);
+      case 'name':
+        return this.parseName(token);
+      case 'string':
+        this.advance();
+        return { kind: VclExpressionKind.STRING, column: token.column, value: token.contents ?? '' };
+      case 'number':
+        this.advance();
+        return numberNode(token);
+      default:
+        throw this.missingOperand(token);
+    }
+  }
+
+  private parseGroup(open: Token): VclGroup {
+    this.advance();
+    const expression = this.nested(open, () => this.parseOr());
+    this.expectClose(`the "(" at column ${open.column}`);
+    return { kind: VclExpressionKind.GROUP, column: open.column, expression };
+  }
+
+  private parseName(token: Token): VclExpression {
+    this.advance();
+    if (this.peek().kind === 'open') return this.parseCall(token);
+    if (token.text === 'true' || token.text === 'false') {
+      return { kind: VclExpressionKind.BOOL, column: token.column, value: token.text === 'true' };
+    }
+    return { kind: VclExpressionKind.VARIABLE, column: token.column, name: token.text };
+  }
+
+  private parseCall(name: Token): VclCall {
+    const open = this.advance();
+    const callArguments: VclExpression[] = [];
+    if (this.peek().kind === 'close') {
+      this.advance();
+    } else {
+      for (;;) {
+        callArguments.push(this.nested(open, () => this.parseOr()));
+        if (this.peek().kind !== 'comma') break;
+        this.advance();
+      }
+      this.expectClose(`the call to "${name.text}" at column ${name.column}`);
+    }
+    // if(a, b, c) is VCL's ternary; anything else after a leading `if` is a pasted if-statement.
+    if (name.text === 'if' && callArguments.length !== TERNARY_IF_ARGUMENTS) {
+      throw new VclSyntaxError(name.column, 'remove the "if ( … )" around the expression; Fastly adds it');
+    }
+    return { kind: VclExpressionKind.CALL, column: name.column, name: name.text, arguments: callArguments };
+  }
+
+  private expectClose(whatIsOpen: string): void {
+    const next = this.peek();
+    if (next.kind === 'close') {
+      this.advance();
+      return;
+    }
+    if (next.kind === 'end') throw new VclSyntaxError(next.column, `missing ")" to close ${whatIsOpen}`);
+    throw this.unexpectedAfterOperand(next);
+  }
+
+  private nested<T>(at: Token, parse: () => T): T {
+    if (++this.depth > MAX_NESTING) {
+      throw new VclSyntaxError(at.column, `the expression is nested more than ${MAX_NESTING} levels deep`);
+    }
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** VCL joins adjacent values into one string; a condition has no use for that, so say so. */
+  private unexpectedAfterOperand(token: Token): VclSyntaxError {
+    if (token.kind === 'name' || token.kind === 'string' || token.kind === 'number') {
+      return new VclSyntaxError(token.column, `expected an operator before ${describe(token)}; a condition cannot concatenate values`);
+    }
+    return new VclSyntaxError(token.column, `unexpected ${describe(token)}`);
+  }
+
+  private missingOperand(token: Token): VclSyntaxError {
+    const previous = this.tokens[this.position - 1];
+    return previous === undefined
+      ? new VclSyntaxError(token.column, `unexpected ${describe(token)}`)
+      : new VclSyntaxError(token.column, `expected an operand after "${previous.text}"`);
+  }
+
+  /** A name without dots that is not followed by `(`: an ACL, a backend or another declared object. */
+  private isBareName(token: Token): boolean {
+    return token.kind === 'name' && !token.text.includes('.') && this.peekAt(1).kind !== 'open';
+  }
+
+  private peekIsOperator(text: string): boolean {
+    const token = this.peek();
+    return token.kind === 'operator' && token.text === text;
+  }
+
+  private peek(): Token {
+    return this.peekAt(0);
+  }
+
+  /** The lexer stops at an invalid token, so reaching one is where the statement goes wrong. */
+  private peekAt(offset: number): Token {
+    const token = this.tokens[Math.min(this.position + offset, this.tokens.length - 1)];
+    if (token.kind === 'invalid') throw new VclSyntaxError(token.column, token.problem ?? `unexpected "${token.text}"`);
+    return token;
+  }
+
+  private advance(): Token {
+    return this.tokens[this.position++];
+  }
+}
+
+function isComparison(token: Token): boolean {
+  return token.kind === 'operator' && (COMPARISON_OPERATORS.has(token.text) || MATCH_OPERATORS.has(token.text));
+}
+
+function numberNode(token: Token): VclNumber | VclDuration {
+  if (token.unit === undefined) {
+    return { kind: VclExpressionKind.NUMBER, column: token.column, value: Number(token.text), text: token.text };
+  }
+  const amount = Number(token.text.slice(0, -token.unit.length));
+  return { kind: VclExpressionKind.DURATION, column: token.column, value: amount, unit: token.unit, text: token.text };
+}
+
+/** Strings show with their own quotes; everything else is quoted. Long text is shortened. */
+function describe(token: Token): string {
+  const text = token.text.length > MAX_QUOTED_TOKEN_LENGTH ? `${token.text.slice(0, MAX_QUOTED_TOKEN_LENGTH - 1)}…` : token.text;
+  return token.kind === 'string' ? text : `"${text}"`;
+}
