@@ -11,6 +11,7 @@ export { ServiceBase, ServiceBaseProps, ServiceKind } from './service';
 export * from './shielded-backend';
 export * from './tls-version';
 export * from './vcl-service';
+export * from './validate-service-config';
 
 export * as serviceVcl from './generated/service-vcl';
 export * as serviceCompute from './generated/service-compute';

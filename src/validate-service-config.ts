@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { checkService } from './rules';
 import { isKnown, RawFinding, ServiceView } from './rules/rule';
 import { checkAgainstSchema } from './schema';
@@ -44,12 +46,27 @@ function blocksOf(body: { [key: string]: any }, type: string): Array<{ [key: str
   return Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
 }
 
+let providerDefaults: { [resourceType: string]: { [block: string]: { [attribute: string]: unknown } } } | undefined;
+
+/** What Terraform plans for attributes a configuration leaves out (data/provider-defaults.json). */
+function defaultsOf(resourceType: string, block: string): { [attribute: string]: unknown } {
+  providerDefaults ??= JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'data', 'provider-defaults.json'), 'utf8'));
+  return providerDefaults![resourceType]?.[block] ?? {};
+}
+
 function jsonServiceView(resourceType: string, body: { [key: string]: any }): ServiceView {
+  const withDefaults = new Map<string, Array<{ [key: string]: any }>>();
   return {
     resourceType,
     vcl: resourceType === 'fastly_service_vcl',
     body,
-    blocks: (type) => blocksOf(body, type),
+    blocks: (type) => {
+      if (!withDefaults.has(type)) {
+        const defaults = defaultsOf(resourceType, type);
+        withDefaults.set(type, blocksOf(body, type).map((element) => ({ ...defaults, ...element })));
+      }
+      return withDefaults.get(type)!;
+    },
     describe: (type, index) => {
       const name = blocksOf(body, type)[index]?.name;
       return isKnown(name) ? `${type}[${index}] ${JSON.stringify(name)}` : `${type}[${index}]`;
@@ -61,7 +78,9 @@ function toFinding(finding: RawFinding, body: { [key: string]: any }): Finding {
   const element = finding.block !== undefined ? `${finding.block}[${finding.index}]` : '';
   const path = [element, finding.attribute].filter((part) => part).join('.');
   const name = finding.block !== undefined ? blocksOf(body, finding.block)[finding.index!]?.name : undefined;
-  const subject = finding.block !== undefined ? `${finding.block} ${isKnown(name) ? JSON.stringify(name) : `[${finding.index}]`} ` : '';
+  // A finding about the name itself names the element by its position.
+  const named = isKnown(name) && finding.attribute !== 'name';
+  const subject = finding.block !== undefined ? `${finding.block} ${named ? JSON.stringify(name) : `[${finding.index}]`} ` : '';
   const text = finding.message.replace(/\{\{(\w+)\}\}/g, '$1');
   const message = finding.attribute !== undefined
     ? `${subject}${finding.attribute}: got ${formatValue(finding.value)}; ${text} [${finding.rule}]`

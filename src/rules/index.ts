@@ -18,3 +18,6 @@ export const SERVICE_RULES_IN_ORDER = [
 export function checkService(service: ServiceView): RawFinding[] {
   return SERVICE_RULES_IN_ORDER.flatMap((rule) => rule.check(service));
 }
+
+/** The id of every rule over a service body, sorted. */
+export const RULE_IDS: string[] = [...new Set(SERVICE_RULES_IN_ORDER.map((rule) => rule.id))].sort();

@@ -30,7 +30,8 @@ export const REFERENCE_RULES: ServiceRule[] = [
   }),
   ...CONDITION_REFERENCES.map(([block, attribute, type]) => elementRule('reference/condition', block, (element, _index, service) => {
     const name = element[attribute];
-    if (!isSet(name) || !isKnown(name)) return [];
+    // Compute has no conditions; the schema check reports the attribute itself.
+    if (!service.vcl || !isSet(name) || !isKnown(name)) return [];
     const condition = service.blocks('condition').find((candidate) => candidate.name === name);
     if (!condition) {
       return [{ severity: 'error', attribute, value: name, message: `allowed: the name of a ${type} condition of this service; there is none named ${JSON.stringify(name)}` }];

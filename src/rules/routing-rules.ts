@@ -16,56 +16,63 @@ function routes(service: ServiceView): Route[] {
   return service.blocks('backend').map((backend, index) => ({ index, backend, label: service.describe('backend', index) }));
 }
 
+/** The backends without a request condition: single default candidates, and the automatic load-balancing group. */
+function unconditioned(service: ServiceView): { single: Route[]; group: Route[]; groupLabel: string } | undefined {
+  const all = routes(service);
+  // A deploy-time condition or flag could make any backend the default; there is nothing to check before then.
+  if (all.some((route) => !isKnown(route.backend.request_condition) || !isKnown(route.backend.auto_loadbalance))) return undefined;
+  const candidates = all.filter((route) => !isSet(route.backend.request_condition));
+  const group = candidates.filter((route) => route.backend.auto_loadbalance === true);
+  return {
+    single: candidates.filter((route) => route.backend.auto_loadbalance !== true),
+    group,
+    groupLabel: [...new Set(group.map((route) => route.label))].join(', '),
+  };
+}
+
 /**
  * Requests that match no routing condition go to the default route: the one backend without a
  * condition, or the automatic load-balancing group. With several, Fastly picks one arbitrarily;
  * with none, unmatched requests fail.
  */
 function defaultRoute(service: ServiceView): RawFinding[] {
-  const all = routes(service);
-  if (all.length === 0 || all.some((route) => !isKnown(route.backend.request_condition) || !isKnown(route.backend.auto_loadbalance))) return [];
-  const unconditioned = all.filter((route) => !isSet(route.backend.request_condition));
-  const single = unconditioned.filter((route) => route.backend.auto_loadbalance !== true);
-  const group = unconditioned.filter((route) => route.backend.auto_loadbalance === true);
-  const groupLabel = [...new Set(group.map((route) => route.label))].join(', ');
+  const candidates = unconditioned(service);
+  if (!candidates || service.blocks('backend').length === 0) return [];
+  const { single, group, groupLabel } = candidates;
   const described = [...single.map((route) => route.label), ...(group.length > 0 ? [`the automatic load-balancing group (${groupLabel})`] : [])];
-  const findings: RawFinding[] = [];
   if (described.length === 0) {
-    findings.push({
+    return [{
       rule: 'routing/default-route',
       severity: 'error',
       message: 'default route: got none (every backend has a request '
       + 'condition); allowed: exactly one backend or pool without a condition (or one automatic load-balancing group) to serve requests '
       + 'that match no condition',
-    });
-  } else if (described.length > 1) {
-    findings.push({
-      rule: 'routing/default-route',
-      severity: 'error',
-      message: `default route: got ${described.length} `
-      + `(${described.join('; ')}); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. `
-      + 'Give the others a request condition (routeWhen for a pool), or put them in one pool to balance them.',
-    });
+    }];
   }
-  const shields = [...new Set(group.map((route) => String(route.backend.shield ?? '')))];
-  if (shields.length > 1) {
-    findings.push({
-      rule: 'routing/auto-loadbalance-shield',
-      severity: 'error',
-      message: 'automatic load-balancing group: got shields '
-      + `${shields.map((shield) => JSON.stringify(shield)).join(', ')} across ${groupLabel}; allowed: one shield for the whole group `
-      + '(Fastly errors on mixed shields)',
-    });
-  }
-  return findings;
+  return described.length === 1 ? [] : [{
+    rule: 'routing/default-route',
+    severity: 'error',
+    message: `default route: got ${described.length} `
+    + `(${described.join('; ')}); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. `
+    + 'Give the others a request condition (routeWhen for a pool), or put them in one pool to balance them.',
+  }];
 }
 
-/**
- * Fastly runs every routing condition in ascending priority and the last match sets the backend,
- * so of several matching conditions the largest priority wins. Two conditions with the same
- * priority, or one condition routing to two targets, leave the choice to chance when they match.
- */
-function routingConditions(service: ServiceView): RawFinding[] {
+/** Fastly errors when the backends of its automatic load balancing use different shields. */
+function autoLoadbalanceShield(service: ServiceView): RawFinding[] {
+  const candidates = unconditioned(service);
+  const shields = [...new Set((candidates?.group ?? []).map((route) => String(route.backend.shield ?? '')))];
+  return shields.length < 2 ? [] : [{
+    rule: 'routing/auto-loadbalance-shield',
+    severity: 'error',
+    message: 'automatic load-balancing group: '
+    + `got shields ${shields.map((shield) => JSON.stringify(shield)).join(', ')} across ${candidates!.groupLabel}; allowed: one shield for `
+    + 'the whole group (Fastly errors on mixed shields)',
+  }];
+}
+
+/** Each routing condition (by name) and the routes it sends requests to; never-true conditions route nowhere. */
+function routingTargets(service: ServiceView): Map<string, Set<string>> {
   const conditions = service.blocks('condition');
   const targets = new Map<string, Set<string>>();
   for (const route of routes(service)) {
@@ -73,34 +80,47 @@ function routingConditions(service: ServiceView): RawFinding[] {
     if (!isSet(name) || !isKnown(name) || neverMatches(conditions.find((condition) => condition.name === name))) continue;
     targets.set(name, (targets.get(name) ?? new Set<string>()).add(route.label));
   }
-  const findings: RawFinding[] = [];
-  const byPriority = new Map<number, string[]>();
-  for (const [name, labels] of targets) {
+  return targets;
+}
+
+/** One condition routing to two targets leaves the choice to chance whenever it matches. */
+function conditionTargets(service: ServiceView): RawFinding[] {
+  const conditions = service.blocks('condition');
+  return [...routingTargets(service)].filter(([, labels]) => labels.size > 1).map(([name, labels]) => {
     const index = conditions.findIndex((condition) => condition.name === name);
-    if (labels.size > 1) {
-      findings.push({
-        rule: 'routing/condition-target',
-        severity: 'error',
-        message: `routing ${index >= 0 ? service.describe('condition', index)
-          : `condition ${JSON.stringify(name)}`} routes to ${[...labels].join(' and ')}; allowed: one target per `
-        + 'routing condition, because Fastly picks one of them arbitrarily when it matches. Use one condition per target.',
-      });
-    }
-    const priority = index >= 0 ? conditions[index].priority ?? 10 : undefined;
+    const condition = index >= 0 ? service.describe('condition', index) : `condition ${JSON.stringify(name)}`;
+    return {
+      rule: 'routing/condition-target',
+      severity: 'error' as const,
+      message: `routing ${condition} routes to `
+      + `${[...labels].join(' and ')}; allowed: one target per routing condition, because Fastly picks one of them arbitrarily when it `
+      + 'matches. Use one condition per target.',
+    };
+  });
+}
+
+/**
+ * Fastly runs every routing condition in ascending priority and the last match sets the backend,
+ * so of several matching conditions the largest priority wins, and a tie is left to chance.
+ */
+function priorityTies(service: ServiceView): RawFinding[] {
+  const conditions = service.blocks('condition');
+  const targets = routingTargets(service);
+  const byPriority = new Map<number, string[]>();
+  for (const name of targets.keys()) {
+    const priority = conditions.find((condition) => condition.name === name)?.priority;
     if (isKnown(priority)) byPriority.set(priority, [...byPriority.get(priority) ?? [], name]);
   }
-  for (const [priority, names] of byPriority) {
-    if (names.length < 2) continue;
+  return [...byPriority].filter(([, names]) => names.length > 1).map(([priority, names]) => {
     const described = names.sort(compareNames).map((name) => `${JSON.stringify(name)} → ${[...targets.get(name)!].join(', ')}`);
-    findings.push({
+    return {
       rule: 'routing/priority-tie',
-      severity: 'error',
+      severity: 'error' as const,
       message: `routing conditions ${described.join(' and ')} all have `
       + `priority ${priority}; allowed: a distinct priority per routing condition. When several match a request the largest priority `
       + 'wins, and on a tie Fastly picks one arbitrarily: give the route that should win a larger number.',
-    });
-  }
-  return findings;
+    };
+  });
 }
 
 /** The members of a director are reached through its shield hop, so they need the shield of the backend that routes to it. */
@@ -127,8 +147,10 @@ function directorShields(service: ServiceView): RawFinding[] {
 }
 
 /** Rules for how a VCL service chooses a backend for each request. */
-export const ROUTING_RULES: ServiceRule[] = [
-  { id: 'routing/default-route', check: (service) => service.vcl ? defaultRoute(service) : [] },
-  { id: 'routing/priority-tie', check: (service) => service.vcl ? routingConditions(service) : [] },
-  { id: 'routing/director-shield', check: (service) => service.vcl ? directorShields(service) : [] },
-];
+export const ROUTING_RULES: ServiceRule[] = ([
+  ['routing/default-route', defaultRoute],
+  ['routing/auto-loadbalance-shield', autoLoadbalanceShield],
+  ['routing/condition-target', conditionTargets],
+  ['routing/priority-tie', priorityTies],
+  ['routing/director-shield', directorShields],
+] as const).map(([id, check]) => ({ id, check: (service: ServiceView) => service.vcl ? check(service) : [] }));
