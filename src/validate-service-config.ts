@@ -76,7 +76,7 @@ function jsonServiceView(resourceType: string, body: { [key: string]: any }): Se
 
 function toFinding(finding: RawFinding, body: { [key: string]: any }): Finding {
   const element = finding.block !== undefined ? `${finding.block}[${finding.index}]` : '';
-  const path = [element, finding.attribute].filter((part) => part).join('.');
+  const where = [element, finding.attribute].filter((part) => part).join('.');
   const name = finding.block !== undefined ? blocksOf(body, finding.block)[finding.index!]?.name : undefined;
   // A finding about the name itself names the element by its position.
   const named = isKnown(name) && finding.attribute !== 'name';
@@ -85,5 +85,5 @@ function toFinding(finding: RawFinding, body: { [key: string]: any }): Finding {
   const message = finding.attribute !== undefined
     ? `${subject}${finding.attribute}: got ${formatValue(finding.value)}; ${text} [${finding.rule}]`
     : `${subject}${text} [${finding.rule}]`;
-  return { ruleId: finding.rule, severity: finding.severity, path, message };
+  return { ruleId: finding.rule, severity: finding.severity, path: where, message };
 }
