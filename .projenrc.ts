@@ -23,6 +23,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   release: false,
   depsUpgrade: false,
   devDeps: [
+    'fast-check@4.10.2',
     '@cdktf/provider-generator@0.21.0',
     '@cdktf/commons@0.21.0',
     'codemaker@1.112.0',
@@ -49,6 +50,8 @@ const project = new cdktf.ConstructLibraryCdktf({
 // unrs-resolver@1.13.0 lists optional platform bindings the registry only has at 1.12.2;
 // `npm install` skips them silently and `npm ci` then rejects the lock file.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+project.addBins({ 'cdktf-fastly-origins': 'bin/cdktf-fastly-origins' });
 
 // data/ holds the provider schema and POP catalogue the library reads at run time.
 project.npmignore?.include('/data/');
