@@ -10,7 +10,8 @@ import { checkAgainstSchema } from '../src/schema';
 // Mostly left out, as in real stacks; each prop that is set is a chance to be wrong.
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 12 }, { arbitrary, weight: 1 });
 /** Mostly the first (valid) value. */
-const mostly = <T>(valid: T, ...others: T[]) => fc.oneof({ arbitrary: fc.constant(valid), weight: 6 }, { arbitrary: fc.constantFrom(valid, ...others), weight: 1 });
+const mostly = <T>(valid: T, ...others: T[]) =>
+  fc.oneof({ arbitrary: fc.constant(valid), weight: 6 }, { arbitrary: fc.constantFrom(valid, ...others), weight: 1 });
 
 // Values are drawn from small sets that mix valid and invalid inputs, so that a good share of the
 // generated apps synthesise and the rest exercise the rules.
