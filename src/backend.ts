@@ -169,6 +169,12 @@ export interface BackendProps extends BackendOptions {
 }
 
 
+// The provider's defaults, written out explicitly.
+const DEFAULT_CONNECT_TIMEOUT = Duration.seconds(1);
+const DEFAULT_FIRST_BYTE_TIMEOUT = Duration.seconds(15);
+const DEFAULT_BETWEEN_BYTES_TIMEOUT = Duration.seconds(10);
+const UNLIMITED = Duration.millis(0);
+
 /**
  * A Fastly backend: one origin server of a service.
  *
@@ -193,8 +199,8 @@ export class Backend extends Construct {
   public readonly shield?: string;
   /** The load-balancing weight. */
   public readonly weight: number;
-  /** @internal How routing messages name what this backend routes to (a pool names itself). */
-  public _routeLabel: string;
+  /** @internal What this backend is part of, when routing messages should name that instead (a pool). */
+  public _routeOwner?: { readonly name: string; readonly path: string; readonly kind: string };
 
   constructor(scope: Construct, id: string, props: BackendProps) {
     super(scope, id);
@@ -206,10 +212,15 @@ export class Backend extends Construct {
     this.healthcheck = props.healthcheck;
     this.shield = props.shield;
     this.weight = props.weight ?? 100;
-    this._routeLabel = `backend ${JSON.stringify(this.name)} (${this.node.path})`;
 
     const rendered = this.render(props);
     this.service._addBlock({ type: 'backend', construct: this, name: this.name, render: () => rendered });
+  }
+
+  /** @internal How routing messages name what this backend routes to; only built for messages. */
+  public get _routeLabel(): string {
+    const owner = this._routeOwner ?? { kind: 'backend', name: this.name, path: this.node.path };
+    return `${owner.kind} ${JSON.stringify(owner.name)} (${owner.path})`;
   }
 
   /**
@@ -267,12 +278,12 @@ export class Backend extends Construct {
       minTlsVersion: props.minTlsVersion ?? '',
       maxTlsVersion: props.maxTlsVersion ?? '',
       overrideHost: props.overrideHost ?? '',
-      connectTimeout: checker.millis('connectTimeout', props.connectTimeout ?? Duration.seconds(1), 'backend/timeout'),
-      firstByteTimeout: checker.millis('firstByteTimeout', props.firstByteTimeout ?? Duration.seconds(15), 'backend/timeout'),
-      betweenBytesTimeout: checker.millis('betweenBytesTimeout', props.betweenBytesTimeout ?? Duration.seconds(10), 'backend/timeout'),
+      connectTimeout: checker.millis('connectTimeout', props.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT, 'backend/timeout'),
+      firstByteTimeout: checker.millis('firstByteTimeout', props.firstByteTimeout ?? DEFAULT_FIRST_BYTE_TIMEOUT, 'backend/timeout'),
+      betweenBytesTimeout: checker.millis('betweenBytesTimeout', props.betweenBytesTimeout ?? DEFAULT_BETWEEN_BYTES_TIMEOUT, 'backend/timeout'),
       // Optional+computed in the provider: written only when chosen, so Fastly's value never drifts.
       keepaliveTime: checker.seconds('keepaliveTime', props.keepaliveTime, 'backend/keepalive'),
-      maxLifetime: checker.millis('maxLifetime', props.maxLifetime ?? Duration.millis(0), 'backend/connection-limit'),
+      maxLifetime: checker.millis('maxLifetime', props.maxLifetime ?? UNLIMITED, 'backend/connection-limit'),
       maxUse: props.maxUse ?? 0,
       maxConn: props.maxConn ?? 200,
       errorThreshold: props.errorThreshold ?? 0,

@@ -23,8 +23,11 @@ export class Duration {
     return new Duration(amount, 60_000);
   }
 
+  private readonly unresolved: boolean;
+
   private constructor(private readonly amount: number, private readonly millisPerUnit: number) {
-    if (!Token.isUnresolved(amount) && (!Number.isFinite(amount) || amount < 0)) {
+    this.unresolved = Token.isUnresolved(amount);
+    if (!this.unresolved && (!Number.isFinite(amount) || amount < 0)) {
       throw new Error(`Duration amount must be a finite number >= 0, got ${amount}`);
     }
   }
@@ -41,7 +44,7 @@ export class Duration {
 
   /** Whether the amount is an unresolved token, so its value is only known at deploy time. */
   public isUnresolved(): boolean {
-    return Token.isUnresolved(this.amount);
+    return this.unresolved;
   }
 
   /** A readable form for messages, e.g. `Duration.seconds(5)`. */

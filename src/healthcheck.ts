@@ -89,6 +89,9 @@ export interface HealthcheckProps extends HealthcheckSettings {
 }
 
 
+const DEFAULT_CHECK_INTERVAL = Duration.seconds(15);
+const DEFAULT_TIMEOUT = Duration.seconds(5);
+
 /**
  * A Fastly healthcheck: a probe that marks the backends using it healthy or sick.
  *
@@ -129,8 +132,8 @@ export class Healthcheck extends Construct {
       path: props.path ?? '/',
       method: props.method ?? 'HEAD',
       expectedResponse: props.expectedResponse ?? 200,
-      checkInterval: checker.millis('checkInterval', props.checkInterval ?? Duration.seconds(15), 'healthcheck/interval'),
-      timeout: checker.millis('timeout', props.timeout ?? Duration.seconds(5), 'healthcheck/timeout'),
+      checkInterval: checker.millis('checkInterval', props.checkInterval ?? DEFAULT_CHECK_INTERVAL, 'healthcheck/interval'),
+      timeout: checker.millis('timeout', props.timeout ?? DEFAULT_TIMEOUT, 'healthcheck/timeout'),
       threshold,
       window: props.window ?? 5,
       initial,

@@ -127,6 +127,7 @@ export class OriginPool extends Construct {
       this.healthcheck = new Healthcheck(this, 'Healthcheck', { name: `${this.name}-health`, ...props.healthcheck, host: healthcheckHost });
     }
     const usesSwitch = mode !== LoadBalancingMode.AUTO || this.routeWhen !== undefined;
+    const owner = { kind: 'pool', name: this.name, path: this.node.path };
     this.backends = origins.map((origin, index) => {
       const routing = !usesSwitch
         ? { autoLoadbalance: true }
@@ -138,7 +139,7 @@ export class OriginPool extends Construct {
         { shield, name: origin.name ?? `${this.name}-${index + 1}` },
         routing,
       ) as unknown as BackendProps);
-      backend._routeLabel = `pool ${JSON.stringify(this.name)} (${this.node.path})`;
+      backend._routeOwner = owner;
       return backend;
     });
 

@@ -50,12 +50,12 @@ export function reportedOn(construct: IConstruct, rule: string): boolean {
 export class PropChecker {
   private readonly problems: string[] = [];
 
-  constructor(private readonly scope: IConstruct) {
-    scope.node.addValidation({ validate: () => this.problems });
-  }
+  constructor(private readonly scope: IConstruct) {}
 
   /** Records a problem with `prop`. */
   public fail(prop: string, value: unknown, allowed: string, rule: string): void {
+    // Registered on the first problem: most constructs have none, and a large app has thousands.
+    if (this.problems.length === 0) this.scope.node.addValidation({ validate: () => this.problems });
     this.problems.push(propProblem(prop, value, allowed, rule));
     const rules = reportedRules.get(this.scope) ?? new Set<string>();
     reportedRules.set(this.scope, rules.add(rule));

@@ -12,22 +12,29 @@ function neverMatches(condition: { [key: string]: any } | undefined): boolean {
   return condition !== undefined && typeof condition.statement === 'string' && condition.statement.trim() === 'false';
 }
 
+// Labels are only needed for messages, so they are built on demand: a valid service has none.
 function routes(service: ServiceView): Route[] {
-  return service.blocks('backend').map((backend, index) => ({ index, backend, label: service.describe('backend', index) }));
+  return service.blocks('backend').map((backend, index) => ({
+    index,
+    backend,
+    get label() {
+      return service.describe('backend', index);
+    },
+  }));
+}
+
+function labelsOf(group: Route[]): string[] {
+  return [...new Set(group.map((route) => route.label))];
 }
 
 /** The backends without a request condition: single default candidates, and the automatic load-balancing group. */
-function unconditioned(service: ServiceView): { single: Route[]; group: Route[]; groupLabel: string } | undefined {
+function unconditioned(service: ServiceView): { single: Route[]; group: Route[] } | undefined {
   const all = routes(service);
   // A deploy-time condition or flag could make any backend the default; there is nothing to check before then.
   if (all.some((route) => !isKnown(route.backend.request_condition) || !isKnown(route.backend.auto_loadbalance))) return undefined;
   const candidates = all.filter((route) => !isSet(route.backend.request_condition));
   const group = candidates.filter((route) => route.backend.auto_loadbalance === true);
-  return {
-    single: candidates.filter((route) => route.backend.auto_loadbalance !== true),
-    group,
-    groupLabel: [...new Set(group.map((route) => route.label))].join(', '),
-  };
+  return { single: candidates.filter((route) => route.backend.auto_loadbalance !== true), group };
 }
 
 /**
@@ -38,9 +45,9 @@ function unconditioned(service: ServiceView): { single: Route[]; group: Route[];
 function defaultRoute(service: ServiceView): RawFinding[] {
   const candidates = unconditioned(service);
   if (!candidates || service.blocks('backend').length === 0) return [];
-  const { single, group, groupLabel } = candidates;
-  const described = [...single.map((route) => route.label), ...(group.length > 0 ? [`the automatic load-balancing group (${groupLabel})`] : [])];
-  if (described.length === 0) {
+  const { single, group } = candidates;
+  const count = single.length + (group.length > 0 ? 1 : 0);
+  if (count === 0) {
     return [{
       rule: 'routing/default-route',
       severity: 'error',
@@ -49,10 +56,13 @@ function defaultRoute(service: ServiceView): RawFinding[] {
       + 'that match no condition',
     }];
   }
-  return described.length === 1 ? [] : [{
+  if (count === 1) return [];
+  const groupRoute = group.length > 0 ? [`the automatic load-balancing group (${labelsOf(group).join(', ')})`] : [];
+  const described = [...single.map((route) => route.label), ...groupRoute];
+  return [{
     rule: 'routing/default-route',
     severity: 'error',
-    message: `default route: got ${described.length} `
+    message: `default route: got ${count} `
     + `(${described.join('; ')}); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. `
     + 'Give the others a request condition (routeWhen for a pool), or put them in one pool to balance them.',
   }];
@@ -66,19 +76,21 @@ function autoLoadbalanceShield(service: ServiceView): RawFinding[] {
     rule: 'routing/auto-loadbalance-shield',
     severity: 'error',
     message: 'automatic load-balancing group: '
-    + `got shields ${shields.map((shield) => JSON.stringify(shield)).join(', ')} across ${candidates!.groupLabel}; allowed: one shield for `
+    + `got shields ${shields.map((shield) => JSON.stringify(shield)).join(', ')} across ${labelsOf(candidates!.group).join(', ')}; allowed: one shield for `
     + 'the whole group (Fastly errors on mixed shields)',
   }];
 }
 
 /** Each routing condition (by name) and the routes it sends requests to; never-true conditions route nowhere. */
-function routingTargets(service: ServiceView): Map<string, Set<string>> {
-  const conditions = service.blocks('condition');
-  const targets = new Map<string, Set<string>>();
+function routingTargets(service: ServiceView): Map<string, Route[]> {
+  const conditions = new Map(service.blocks('condition').map((condition) => [condition.name, condition]));
+  const targets = new Map<string, Route[]>();
   for (const route of routes(service)) {
     const name = route.backend.request_condition;
-    if (!isSet(name) || !isKnown(name) || neverMatches(conditions.find((condition) => condition.name === name))) continue;
-    targets.set(name, (targets.get(name) ?? new Set<string>()).add(route.label));
+    if (!isSet(name) || !isKnown(name) || neverMatches(conditions.get(name))) continue;
+    const routed = targets.get(name);
+    if (routed) routed.push(route);
+    else targets.set(name, [route]);
   }
   return targets;
 }
@@ -86,14 +98,14 @@ function routingTargets(service: ServiceView): Map<string, Set<string>> {
 /** One condition routing to two targets leaves the choice to chance whenever it matches. */
 function conditionTargets(service: ServiceView): RawFinding[] {
   const conditions = service.blocks('condition');
-  return [...routingTargets(service)].filter(([, labels]) => labels.size > 1).map(([name, labels]) => {
+  return [...routingTargets(service)].filter(([, routed]) => routed.length > 1).map(([name, routed]) => {
     const index = conditions.findIndex((condition) => condition.name === name);
     const condition = index >= 0 ? service.describe('condition', index) : `condition ${JSON.stringify(name)}`;
     return {
       rule: 'routing/condition-target',
       severity: 'error' as const,
       message: `routing ${condition} routes to `
-      + `${[...labels].join(' and ')}; allowed: one target per routing condition, because Fastly picks one of them arbitrarily when it `
+      + `${labelsOf(routed).join(' and ')}; allowed: one target per routing condition, because Fastly picks one of them arbitrarily when it `
       + 'matches. Use one condition per target.',
     };
   });
@@ -104,15 +116,15 @@ function conditionTargets(service: ServiceView): RawFinding[] {
  * so of several matching conditions the largest priority wins, and a tie is left to chance.
  */
 function priorityTies(service: ServiceView): RawFinding[] {
-  const conditions = service.blocks('condition');
+  const conditions = new Map(service.blocks('condition').map((condition) => [condition.name, condition]));
   const targets = routingTargets(service);
   const byPriority = new Map<number, string[]>();
   for (const name of targets.keys()) {
-    const priority = conditions.find((condition) => condition.name === name)?.priority;
+    const priority = conditions.get(name)?.priority;
     if (isKnown(priority)) byPriority.set(priority, [...byPriority.get(priority) ?? [], name]);
   }
   return [...byPriority].filter(([, names]) => names.length > 1).map(([priority, names]) => {
-    const described = names.sort(compareNames).map((name) => `${JSON.stringify(name)} → ${[...targets.get(name)!].join(', ')}`);
+    const described = names.sort(compareNames).map((name) => `${JSON.stringify(name)} → ${labelsOf(targets.get(name)!).join(', ')}`);
     return {
       rule: 'routing/priority-tie',
       severity: 'error' as const,

@@ -44,7 +44,14 @@ export interface ServiceRule {
  * expression in JSON. Such values are never checked.
  */
 export function isUnknown(value: unknown): boolean {
-  return Token.isUnresolved(value) || (typeof value === 'string' && value.includes('${'));
+  // Checked for every attribute of every block, so the common cases stay cheap: a cdktf string
+  // token renders as `${TfToken[…]}`, and booleans cannot be tokens.
+  switch (typeof value) {
+    case 'string': return value.includes('${');
+    case 'boolean': return false;
+    case 'undefined': return false;
+    default: return Token.isUnresolved(value);
+  }
 }
 
 /** A value that is present and known at synth. */
