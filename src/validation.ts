@@ -4,7 +4,7 @@ import { Duration } from './duration';
 
 /** How a value is shown in an error message: strings quoted, constructs by path, everything else as written. */
 export function formatValue(value: unknown): string {
-  if (Token.isUnresolved(value)) return '<token>';
+  if (isToken(value)) return typeof value === 'string' && !Token.isUnresolved(value) ? JSON.stringify(value) : '<token>';
   if (value instanceof Duration) return value.toString();
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
@@ -19,9 +19,25 @@ function formatNested(value: unknown): unknown {
   return value !== null && typeof value === 'object' && 'node' in value ? `<${(value as IConstruct).node.path}>` : value;
 }
 
+/**
+ * Whether a value is only known at deploy time: a cdktf token, or a Terraform expression in JSON.
+ * Checked for every attribute of every block, so the common cases are decided without cdktf's
+ * token decoding: string tokens render as `${TfToken[…]}`, number tokens are doubles of
+ * magnitude ~1e289, and booleans cannot be tokens.
+ */
+export function isToken(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string': return value.includes('${');
+    case 'number': return Math.abs(value) > 1e200 && Token.isUnresolved(value);
+    case 'boolean': return false;
+    case 'undefined': return false;
+    default: return Token.isUnresolved(value);
+  }
+}
+
 /** Whether a value is present and known at synth (not an unresolved token). */
 export function isResolved<T>(value: T | undefined): value is T {
-  return value !== undefined && !Token.isUnresolved(value);
+  return value !== undefined && !isToken(value);
 }
 
 /** One problem with one prop: `<prop>: got <value>; <allowed> [<rule>]`. cdktf adds the construct path. */
@@ -63,7 +79,7 @@ export class PropChecker {
 
   /** Records a problem when `test` is false for a resolved value. */
   public check<T>(prop: string, value: T | undefined, test: (value: T) => boolean, allowed: string, rule: string): void {
-    if (value === undefined || Token.isUnresolved(value)) return;
+    if (value === undefined || isToken(value)) return;
     if (!test(value)) this.fail(prop, value, allowed, rule);
   }
 

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { isToken } from '../validation';
 
 /** How bad a finding is: errors stop synth (and fail `lint`); warnings are reported only. */
 export type Severity = 'error' | 'warning';
@@ -39,20 +39,8 @@ export interface ServiceRule {
   check(service: ServiceView): RawFinding[];
 }
 
-/**
- * Whether a value is only known at deploy time: a cdktf token before synth, or a Terraform
- * expression in JSON. Such values are never checked.
- */
-export function isUnknown(value: unknown): boolean {
-  // Checked for every attribute of every block, so the common cases stay cheap: a cdktf string
-  // token renders as `${TfToken[…]}`, and booleans cannot be tokens.
-  switch (typeof value) {
-    case 'string': return value.includes('${');
-    case 'boolean': return false;
-    case 'undefined': return false;
-    default: return Token.isUnresolved(value);
-  }
-}
+/** Whether a value is only known at deploy time; such values are never checked. */
+export const isUnknown = isToken;
 
 /** A value that is present and known at synth. */
 export function isKnown(value: unknown): boolean {
