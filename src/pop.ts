@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { compareNames } from './names';
+import { editDistance } from './spelling';
 
 /**
  * A Fastly POP that can act as a shield, or one that could in the past.
@@ -234,7 +235,7 @@ function suggestShield(code: string): string | undefined {
       suggestion,
       identifyingMatches: wantedTokens.filter((token) => identifying.has(token)).length,
       narrowingMatches: wantedTokens.filter((token) => !identifying.has(token) && codeTokens.includes(token)).length,
-      editDistance: levenshtein(wanted, record.code),
+      editDistance: editDistance(wanted, record.code),
     };
     if (best === undefined || isBetterCandidate(candidate, best)) best = candidate;
   }
@@ -276,7 +277,7 @@ function closestBySpelling(wanted: string, names: string[]): string | undefined 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const name of names) {
-    const distance = levenshtein(wanted, name);
+    const distance = editDistance(wanted, name);
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;
@@ -285,18 +286,6 @@ function closestBySpelling(wanted: string, names: string[]): string | undefined 
   return bestDistance <= typoTolerance(wanted) ? best : undefined;
 }
 
-function levenshtein(a: string, b: string): number {
-  let previousRow = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previousRow[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      row.push(Math.min(previousRow[j] + 1, row[j - 1] + 1, substitution));
-    }
-    previousRow = row;
-  }
-  return previousRow[b.length];
-}
 
 /** For a withdrawn code with no successor in its city, the current shield closest to it. */
 function nearestShield(record: PopRecord): PopInfo {
