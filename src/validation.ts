@@ -1,10 +1,11 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Duration } from './duration';
+import { integerIn, isUnknown } from './rules/rule';
 
 /** How a value is shown in an error message: strings quoted, constructs by path, everything else as written. */
 export function formatValue(value: unknown): string {
-  if (isToken(value)) return typeof value === 'string' && !Token.isUnresolved(value) ? JSON.stringify(value) : '<token>';
+  if (isUnknown(value)) return typeof value === 'string' && !Token.isUnresolved(value) ? JSON.stringify(value) : '<token>';
   if (value instanceof Duration) return value.toString();
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
@@ -19,29 +20,13 @@ function formatNested(value: unknown): unknown {
   return value !== null && typeof value === 'object' && 'node' in value ? `<${(value as IConstruct).node.path}>` : value;
 }
 
-/**
- * Whether a value is only known at deploy time: a cdktf token, or a Terraform expression in JSON.
- * Checked for every attribute of every block, so the common cases are decided without cdktf's
- * token decoding: string tokens render as `${TfToken[…]}`, number tokens are doubles of
- * magnitude ~1e289, and booleans cannot be tokens.
- */
-export function isToken(value: unknown): boolean {
-  switch (typeof value) {
-    case 'string': return value.includes('${');
-    case 'number': return Math.abs(value) > 1e200 && Token.isUnresolved(value);
-    case 'boolean': return false;
-    case 'undefined': return false;
-    default: return Token.isUnresolved(value);
-  }
-}
-
 /** Whether a value is present and known at synth (not an unresolved token). */
 export function isResolved<T>(value: T | undefined): value is T {
-  return value !== undefined && !isToken(value);
+  return value !== undefined && !isUnknown(value);
 }
 
 /** One problem with one prop: `<prop>: got <value>; <allowed> [<rule>]`. cdktf adds the construct path. */
-export function propProblem(prop: string, value: unknown, allowed: string, rule: string): string {
+function propProblem(prop: string, value: unknown, allowed: string, rule: string): string {
   return `${prop}: got ${formatValue(value)}; ${allowed} [${rule}]`;
 }
 
@@ -79,14 +64,15 @@ export class PropChecker {
 
   /** Records a problem when `test` is false for a resolved value. */
   public check<T>(prop: string, value: T | undefined, test: (value: T) => boolean, allowed: string, rule: string): void {
-    if (value === undefined || isToken(value)) return;
+    if (value === undefined || isUnknown(value)) return;
     if (!test(value)) this.fail(prop, value, allowed, rule);
   }
 
   /** Checks that `value` is an integer from `min` to `max` (inclusive; no upper bound when omitted). */
   public integer(prop: string, value: number | undefined, min: number, max: number | undefined, rule: string): void {
-    this.check(prop, value, (n) => Number.isInteger(n) && n >= min && (max === undefined || n <= max),
-      max === undefined ? `allowed: an integer >= ${min}` : `allowed: an integer from ${min} to ${max}`, rule);
+    if (value === undefined || isUnknown(value)) return;
+    const problem = integerIn(min, max)(value);
+    if (problem) this.fail(prop, value, problem, rule);
   }
 
   /**

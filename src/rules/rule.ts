@@ -1,4 +1,4 @@
-import { isToken } from '../validation';
+import { Token } from 'cdktf';
 
 /** How bad a finding is: errors stop synth (and fail `lint`); warnings are reported only. */
 export type Severity = 'error' | 'warning';
@@ -39,8 +39,21 @@ export interface ServiceRule {
   check(service: ServiceView): RawFinding[];
 }
 
-/** Whether a value is only known at deploy time; such values are never checked. */
-export const isUnknown = isToken;
+/**
+ * Whether a value is only known at deploy time: a cdktf token, or a Terraform expression in JSON.
+ * Checked for every attribute of every block, so the common cases are decided without cdktf's
+ * token decoding: string tokens render as `${TfToken[…]}`, number tokens are doubles of
+ * magnitude ~1e289, and booleans cannot be tokens.
+ */
+export function isUnknown(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string': return value.includes('${');
+    case 'number': return Math.abs(value) > 1e200 && Token.isUnresolved(value);
+    case 'boolean': return false;
+    case 'undefined': return false;
+    default: return Token.isUnresolved(value);
+  }
+}
 
 /** A value that is present and known at synth. */
 export function isKnown(value: unknown): boolean {
