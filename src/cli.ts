@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { RoutedRequest, routeRequest, selectService } from './route-request';
 import { validateServiceConfig } from './validate-service-config';
 
 /** Where the command line tool reads and writes; tests pass their own. */
@@ -10,9 +11,12 @@ export interface CliIo {
 
 const USAGE = [
   'usage: cdktf-fastly-origins lint <cdk.tf.json>...',
+  '       cdktf-fastly-origins explain <cdk.tf.json> --url <path> [--method <m>] [--header <name:value>]... [--unhealthy <backend>]...',
+  '                                    [--client-ip <ip>] [--geo <field=value>]... [--service <name>]',
   '',
-  '  lint   check every fastly_service_vcl and fastly_service_compute resource of the given Terraform JSON files',
-  '         against the provider schema and the library\'s rules; exits 1 when any error is found',
+  '  lint     check every fastly_service_vcl and fastly_service_compute resource of the given Terraform JSON files',
+  '           against the provider schema and the library\'s rules; exits 1 when any error is found',
+  '  explain  simulate where Fastly sends a request (which backend, director or traffic split, and why)',
 ];
 
 const SERVICE_TYPES = ['fastly_service_vcl', 'fastly_service_compute'];
@@ -30,11 +34,77 @@ export function runCli(args: string[], io: CliIo = processIo): number {
     USAGE.forEach((line) => io.out(line));
     return 0;
   }
-  if (command !== 'lint' || files.length === 0) {
+  if (command === 'lint' && files.length > 0) return lint(files, io);
+  if (command === 'explain') return explain(files, io);
+  USAGE.forEach((line) => io.err(line));
+  return 2;
+}
+
+function readTerraformJson(file: string, io: CliIo): any {
+  try {
+    return JSON.parse(io.readFile(file));
+  } catch (error) {
+    io.err(`${file}: cannot read Terraform JSON: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+const EXPLAIN_OPTIONS = ['--url', '--method', '--header', '--unhealthy', '--client-ip', '--geo', '--service'];
+
+function explain(args: string[], io: CliIo): number {
+  const [file, ...rest] = args;
+  const options = new Map<string, string[]>();
+  for (let i = 0; i < rest.length; i += 2) {
+    const [option, value] = [rest[i], rest[i + 1]];
+    if (!EXPLAIN_OPTIONS.includes(option) || value === undefined) {
+      io.err(`explain: ${value === undefined ? `${option} needs a value` : `unknown option ${option}`}`);
+      USAGE.forEach((line) => io.err(line));
+      return 2;
+    }
+    options.set(option, [...options.get(option) ?? [], value]);
+  }
+  const url = options.get('--url')?.[0];
+  if (file === undefined || url === undefined) {
     USAGE.forEach((line) => io.err(line));
     return 2;
   }
-  return lint(files, io);
+  const document = readTerraformJson(file, io);
+  if (document === undefined) return 2;
+  const headers: { [name: string]: string } = {};
+  for (const header of options.get('--header') ?? []) {
+    const colon = header.indexOf(':');
+    if (colon <= 0) {
+      io.err(`explain: --header ${JSON.stringify(header)}: expected name:value`);
+      return 2;
+    }
+    headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
+  }
+  const geo = Object.fromEntries((options.get('--geo') ?? []).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+  const request: RoutedRequest = {
+    url,
+    method: options.get('--method')?.[0],
+    headers,
+    clientIp: options.get('--client-ip')?.[0],
+    geo: Object.keys(geo).length > 0 ? geo : undefined,
+    unhealthy: options.get('--unhealthy'),
+  };
+  const services = Object.entries<any>(document?.resource?.fastly_service_vcl ?? {});
+  let body: { [key: string]: any };
+  try {
+    body = selectService(services.map(([, service]) => service), request, options.get('--service')?.[0]);
+  } catch (error) {
+    io.err(`explain: ${(error as Error).message}`);
+    return 2;
+  }
+  const decision = routeRequest(body, request);
+  const destination = decision.director !== undefined ? `director ${decision.director}` : decision.backend !== undefined ? `backend ${decision.backend}` : 'no origin';
+  const split = decision.shares.map((share) => `${share.backend} ${(share.share * 100).toFixed(1).replace(/\.0$/, '')}%`).join(', ');
+  io.out(`service ${JSON.stringify(body.name)}: ${request.method ?? 'GET'} ${url}`);
+  io.out(`  goes to: ${destination}${split ? ` (${split})` : ''}`);
+  io.out(`  matched conditions: ${decision.matchedConditions.join(', ') || 'none'}${decision.winningCondition ? ` (winner: ${decision.winningCondition})` : ''}`);
+  if (decision.undecidedConditions.length > 0) io.out(`  undecided conditions: ${decision.undecidedConditions.join(', ')}`);
+  io.out(`  why: ${decision.reason}`);
+  return 0;
 }
 
 function lint(files: string[], io: CliIo): number {
@@ -42,13 +112,8 @@ function lint(files: string[], io: CliIo): number {
   let warnings = 0;
   let services = 0;
   for (const file of files) {
-    let document: any;
-    try {
-      document = JSON.parse(io.readFile(file));
-    } catch (error) {
-      io.err(`${file}: cannot read Terraform JSON: ${(error as Error).message}`);
-      return 2;
-    }
+    const document = readTerraformJson(file, io);
+    if (document === undefined) return 2;
     for (const resourceType of SERVICE_TYPES) {
       for (const [name, body] of Object.entries<any>(document?.resource?.[resourceType] ?? {})) {
         services++;

@@ -561,3 +561,29 @@ function formatShares(shares: TrafficShare[]): string {
 function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(1).replace(/\.0$/, '')}%`;
 }
+
+/**
+ * The service body a request reaches: the only one, the one named `serviceName`, or the one whose
+ * domains match the request's Host header.
+ */
+export function selectService(bodies: Array<{ [key: string]: any }>, request: RoutedRequest, serviceName?: string): { [key: string]: any } {
+  if (serviceName !== undefined) {
+    const named = bodies.find((body) => body.name === serviceName);
+    if (!named) throw new Error(`there is no VCL service named ${JSON.stringify(serviceName)}; there are ${bodies.map((body) => JSON.stringify(body.name)).join(', ') || 'none'}`);
+    return named;
+  }
+  if (bodies.length === 1) return bodies[0];
+  const host = Object.entries(request.headers ?? {}).find(([name]) => name.toLowerCase() === 'host')?.[1]?.toLowerCase();
+  const matches = bodies.filter((body) => host !== undefined && [body.domain ?? []].flat().some((domain: any) => domainMatches(domain.name, host)));
+  if (matches.length !== 1) {
+    const names = bodies.map((body) => JSON.stringify(body.name)).join(', ');
+    throw new Error(bodies.length === 0 ? 'there is no fastly_service_vcl to route through'
+      : `there are ${bodies.length} VCL services (${names}); give the request a Host header that matches the domains of exactly one, or name the service`);
+  }
+  return matches[0];
+}
+
+function domainMatches(domain: string, host: string): boolean {
+  const pattern = domain.toLowerCase();
+  return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : pattern === host;
+}

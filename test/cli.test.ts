@@ -62,3 +62,38 @@ describe('cdktf-fastly-origins lint', () => {
     expect(run(['lint', 'bad.json'], { 'bad.json': '{ "resource": ' }).code).toBe(2);
   });
 });
+
+describe('cdktf-fastly-origins explain', () => {
+  const files = { 'cdk.tf.json': exampleJson };
+
+  test('a routed request to a director pool', () => {
+    expect(run(['explain', 'cdk.tf.json', '--url', '/api/v1/users', '--header', 'X-Debug: 1'], files)).toEqual({
+      code: 0,
+      out: [
+        'service "www-example": GET /api/v1/users',
+        '  goes to: director api (api-1 66.7%, api-2 33.3%)',
+        '  matched conditions: IsApi (winner: IsApi)',
+        '  why: condition "IsApi" (priority 20) matched and is the highest-priority match, so the request goes to backend "api-1"; '
+          + 'snippet "api-route-miss" hands it to director "api" (random, quorum 50%): api-1 66.7%, api-2 33.3%',
+      ],
+      err: [],
+    });
+  });
+
+  test('the default pool with an origin marked unhealthy', () => {
+    expect(run(['explain', 'cdk.tf.json', '--url', '/', '--unhealthy', 'web-1', '--method', 'POST'], files).out).toEqual([
+      'service "www-example": POST /',
+      '  goes to: backend web-2 (web-2 100%)',
+      '  matched conditions: none',
+      '  why: no routing condition matched, so the request takes the default route: the automatic load-balancing group: web-2 100%',
+    ]);
+  });
+
+  test('bad options exit 2', () => {
+    expect(run(['explain', 'cdk.tf.json'], files).code).toBe(2);
+    expect(run(['explain', 'cdk.tf.json', '--url'], files).err[0]).toBe('explain: --url needs a value');
+    expect(run(['explain', 'cdk.tf.json', '--url', '/', '--colour', 'red'], files).err[0]).toBe('explain: unknown option --colour');
+    expect(run(['explain', 'cdk.tf.json', '--url', '/', '--header', 'nocolon'], files).err).toEqual(['explain: --header "nocolon": expected name:value']);
+    expect(run(['explain', 'cdk.tf.json', '--url', '/', '--service', 'blog'], files).err).toEqual(['explain: there is no VCL service named "blog"; there are "www-example"']);
+  });
+});
