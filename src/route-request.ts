@@ -1,6 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { compareNames, vclBackendIdentifier, vclDirectorIdentifier } from './names';
+import { blocksWithDefaults } from './provider-defaults';
 import { evaluateCondition, SimulatedRequest } from './vcl-evaluator';
 
 /** A request to route, and which backends are sick at the time. */
@@ -169,20 +168,8 @@ interface ServiceModel {
   readonly customVclNotes: string[];
 }
 
-const PROVIDER_DEFAULTS_FILE = path.join(__dirname, '..', 'data', 'provider-defaults.json');
-let vclProviderDefaults: { [block: string]: { [attribute: string]: unknown } } | undefined;
-
-/** The elements of a nested block, with the provider's defaults for what they leave out (data/provider-defaults.json). */
 function blocksOf(body: { [key: string]: any }, type: string): Array<{ [key: string]: any }> {
-  vclProviderDefaults ??= JSON.parse(fs.readFileSync(PROVIDER_DEFAULTS_FILE, 'utf8')).fastly_service_vcl;
-  const defaults = vclProviderDefaults![type] ?? {};
-  const value = body[type];
-  const elements: Array<{ [key: string]: any }> = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
-  // Terraform JSON writes an omitted attribute as null.
-  return elements.map((element) => ({
-    ...defaults,
-    ...Object.fromEntries(Object.entries(element).filter(([, attribute]) => attribute !== null && attribute !== undefined)),
-  }));
+  return blocksWithDefaults('fastly_service_vcl', body, type);
 }
 
 /** A `set req.backend = …` statement anywhere in VCL text. */

@@ -1,5 +1,4 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import { blocksOf, blocksWithDefaults } from './provider-defaults';
 import { checkService } from './rules';
 import { isKnown, RawFinding, ServiceView } from './rules/rule';
 import { checkAgainstSchema } from './schema';
@@ -41,19 +40,6 @@ export function validateServiceConfig(body: { [key: string]: any }, options: Val
   return [...schemaFindings, ...checkService(jsonServiceView(resourceType, body)).map((finding) => toFinding(finding, body))];
 }
 
-function blocksOf(body: { [key: string]: any }, type: string): Array<{ [key: string]: any }> {
-  const value = body[type];
-  return Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
-}
-
-let providerDefaults: { [resourceType: string]: { [block: string]: { [attribute: string]: unknown } } } | undefined;
-
-/** What Terraform plans for attributes a configuration leaves out (data/provider-defaults.json). */
-function defaultsOf(resourceType: string, block: string): { [attribute: string]: unknown } {
-  providerDefaults ??= JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'data', 'provider-defaults.json'), 'utf8'));
-  return providerDefaults![resourceType]?.[block] ?? {};
-}
-
 function jsonServiceView(resourceType: string, body: { [key: string]: any }): ServiceView {
   const withDefaults = new Map<string, Array<{ [key: string]: any }>>();
   return {
@@ -61,10 +47,7 @@ function jsonServiceView(resourceType: string, body: { [key: string]: any }): Se
     vcl: resourceType === 'fastly_service_vcl',
     body,
     blocks: (type) => {
-      if (!withDefaults.has(type)) {
-        const defaults = defaultsOf(resourceType, type);
-        withDefaults.set(type, blocksOf(body, type).map((element) => ({ ...defaults, ...element })));
-      }
+      if (!withDefaults.has(type)) withDefaults.set(type, blocksWithDefaults(resourceType, body, type));
       return withDefaults.get(type)!;
     },
     describe: (type, index) => {
