@@ -58,4 +58,9 @@ export class ComputeService extends ServiceBase {
   public get serviceId(): string {
     return this.resource.id;
   }
+
+  /** @internal */
+  protected get _resource(): { [input: string]: unknown } {
+    return this.resource as unknown as { [input: string]: unknown };
+  }
 }

@@ -11,6 +11,7 @@ export { ServiceBase, ServiceBaseProps, ServiceKind } from './service';
 export * from './shielded-backend';
 export * from './tls-version';
 export * from './vcl-service';
+export * from './vcl-snippet';
 export { RoutedRequest, RouteDecision, routeRequest, TrafficShare } from './route-request';
 export { BackendHealth, ConditionEvaluation, evaluateCondition, SimulatedRequest } from './vcl-evaluator';
 export { summarizeService, summarizeServices } from './service-summary';

@@ -75,6 +75,14 @@ export function serviceOf(construct: IConstruct, what: string): ServiceBase {
     + 'use the service, or a construct inside it, as its scope (Fastly origins are nested blocks of one service resource)');
 }
 
+const TYPE_CONSTRUCTS: { [type: string]: string } = {
+  backend: 'Backend, OriginPool, ShieldedBackend',
+  healthcheck: 'Healthcheck, or healthcheck options of a pool or shielded backend',
+  condition: 'Condition',
+  director: 'OriginPool',
+  snippet: 'VclSnippet',
+};
+
 /** Props of a block whose names differ from its attributes'. */
 const PROP_NAMES: { [block: string]: { [attribute: string]: string } } = {
   director: { quorum: 'loadBalancing.quorum', retries: 'loadBalancing.retries', backends: 'origins' },
@@ -112,6 +120,7 @@ export abstract class ServiceBase extends Construct {
 
   private readonly blocks: ServiceBlock[] = [];
   private readonly mappers = new Map<BlockType, BlockMapper>();
+  private readonly lazies = new Map<BlockType, unknown>();
   private readonly validated = new Set<IConstruct>();
   private attributes: { [key: string]: unknown } = {};
   private rendered?: Map<BlockType, RenderedBlock[]>;
@@ -150,7 +159,25 @@ export abstract class ServiceBase extends Construct {
   /** @internal A lazy value that renders every block of `type`, sorted by name, at synth. */
   protected _lazyBlocks(type: BlockType, mapper: BlockMapper): any {
     this.mappers.set(type, mapper);
-    return Lazy.anyValue({ produce: () => this.renderedBlocks().get(type)?.map((rendered) => rendered.json) }, { omitEmptyArray: true });
+    const lazy = Lazy.anyValue({ produce: () => this.renderedBlocks().get(type)?.map((rendered) => rendered.json) }, { omitEmptyArray: true });
+    this.lazies.set(type, lazy);
+    return lazy;
+  }
+
+  /** @internal The L1 resource; the service checks that its own block lists were not replaced through it. */
+  protected abstract get _resource(): { [input: string]: unknown };
+
+  /**
+   * `resource.putBackend(…)` and the like replace the whole list the service renders, silently
+   * dropping every backend, check, condition, director or snippet its constructs made.
+   */
+  private replacedBlockLists(): ConstructProblem[] {
+    return [...this.lazies].filter(([type, lazy]) => this._resource[`${type}Input`] !== lazy).map(([type]) => ({
+      construct: this,
+      message: `resource.${type}: got a list set through the L1 escape hatch; allowed: ${type}s added as constructs inside the service `
+        + `(${TYPE_CONSTRUCTS[type]}), because the service renders the whole ${type} list and a replaced list drops what its constructs `
+        + 'made [service/escape-hatch]',
+    }));
   }
 
   /** Every block element rendered to Terraform JSON, sorted by name; rendered once. */
@@ -167,7 +194,7 @@ export abstract class ServiceBase extends Construct {
   }
 
   private problemsOf(construct: IConstruct): string[] {
-    this.problems ??= this.findProblems();
+    this.problems ??= [...this.replacedBlockLists(), ...this.findProblems()];
     return this.problems.filter((problem) => problem.construct === construct).map((problem) => problem.message);
   }
 

@@ -1,7 +1,7 @@
 import { isHostHeader } from '../address';
 import { attributeRule, elementRule, integerIn, isKnown, ServiceRule } from './rule';
 
-export const HEALTHCHECK_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
+const HEALTHCHECK_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([^\r\n]*)$/;
 
 /** Rules for `healthcheck` blocks: probe format, timing ranges, and whether a backend can ever be healthy. */
