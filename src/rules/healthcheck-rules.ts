@@ -34,8 +34,13 @@ export const HEALTHCHECK_RULES: ServiceRule[] = [
     : 'allowed: "1.0" or "1.1"'),
   elementRule('healthcheck/unused', 'healthcheck', (check, _index, service) =>
     !isKnown(check.name) || service.blocks('backend').some((backend) => backend.healthcheck === check.name || !isKnown(backend.healthcheck)) ? []
-      : [{ severity: 'warning', attribute: 'name', value: check.name, message: 'allowed: the name of a healthcheck that a backend uses; no '
-        + 'backend refers to this one, so it probes without marking anything sick. Set it as a backend\'s healthcheck, or remove it' }]),
+      : [{
+        severity: 'warning',
+        attribute: 'name',
+        value: check.name,
+        message: 'allowed: the name of a healthcheck that a backend uses; no '
+        + 'backend refers to this one, so it probes without marking anything sick. Set it as a backend\'s healthcheck, or remove it',
+      }]),
   elementRule('healthcheck/headers', 'healthcheck', (check) => (Array.isArray(check.headers) ? check.headers : [])
     .filter((line: unknown) => isKnown(line))
     .flatMap((line: string) => {
