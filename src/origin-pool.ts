@@ -2,7 +2,7 @@ import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AddressKind, classifyAddress } from './address';
 import { Backend, BackendOptions, BackendProps } from './backend';
-import { Condition } from './condition';
+import { Condition, ConditionType } from './condition';
 import { Healthcheck, HealthcheckOptions } from './healthcheck';
 import { DIRECTOR_TYPES, LoadBalancing, LoadBalancingMode } from './load-balancing';
 import { vclBackendIdentifier, vclDirectorIdentifier } from './names';
@@ -110,6 +110,7 @@ export class OriginPool extends Construct {
       'allowed: 1 to 100 letters, digits, "_" or "-", starting with a letter (it names the pool\'s backends and director)', 'pool/name');
     checker.check('origins', origins, (list) => list.length > 0, 'allowed: at least one origin, e.g. [{ address: "origin.example.com" }]', 'pool/origins');
     const shield = this.poolShield(checker, props, origins);
+    const routeUsable = this.checkRouteWhen(checker);
     const quorum = this.directorQuorum(checker);
     const healthcheckHost = props.healthcheck && (props.healthcheck.host ?? derivedHealthcheckHost(props, origins));
     if (props.healthcheck && healthcheckHost === undefined && origins.length > 0) {
@@ -131,7 +132,7 @@ export class OriginPool extends Construct {
     this.backends = origins.map((origin, index) => {
       const routing = !usesSwitch
         ? { autoLoadbalance: true }
-        : { requestCondition: index === 0 ? this.routeWhen : neverCondition(this.service) };
+        : { requestCondition: index === 0 && routeUsable ? this.routeWhen : neverCondition(this.service) };
       const backend = new Backend(this, `origins[${index}]`, definedValues(
         { healthcheck: this.healthcheck },
         props.originDefaults ?? {},
@@ -146,6 +147,28 @@ export class OriginPool extends Construct {
     if (usesSwitch && this.backends.length > 1) {
       this.addSwitch(quorum);
     }
+  }
+
+  /**
+   * A routing condition must be a REQUEST condition of the same service. A bad one is reported on
+   * the pool's own prop; the first origin then routes nowhere, so that its backend does not report
+   * the same mistake again or become a second default route.
+   */
+  private checkRouteWhen(checker: PropChecker): boolean {
+    const routeWhen = this.routeWhen;
+    if (!routeWhen) return true;
+    let usable = true;
+    if (routeWhen.service !== this.service) {
+      checker.fail('routeWhen', routeWhen, `allowed: a Condition of the same service (${this.service.node.path}); Fastly only resolves `
+        + 'names inside one service', 'reference/condition');
+      usable = false;
+    }
+    if (routeWhen.type !== ConditionType.REQUEST) {
+      checker.fail('routeWhen', routeWhen, `allowed: a condition of type REQUEST; ${JSON.stringify(routeWhen.name)} is a ${routeWhen.type} `
+        + 'condition, but Fastly chooses backends in vcl_recv, where only REQUEST conditions run', 'reference/condition');
+      usable = false;
+    }
+    return usable;
   }
 
   /**

@@ -208,7 +208,7 @@ describe('OriginPool rejects bad props', () => {
     expect(validationErrors(stack)).toEqual(messages);
   });
 
-  test('a routeWhen of the wrong type or from another service is reported on the origin that carries it', () => {
+  test('a routeWhen of the wrong type or from another service', () => {
     const { stack, service } = newVclService();
     const other = new VclService(stack, 'other', { name: 'other', domains: ['other.example.com'] });
     const isCacheable = new Condition(service, 'IsCacheable', { statement: 'beresp.status == 200', type: ConditionType.CACHE });
@@ -217,8 +217,8 @@ describe('OriginPool rejects bad props', () => {
     new OriginPool(service, 'api', { origins: TWO_ORIGINS, routeWhen: isCacheable });
     new OriginPool(service, 'img', { origins: TWO_ORIGINS.map((origin, i) => ({ ...origin, name: `img-${i}` })), routeWhen: elsewhere });
     expect(validationErrors(stack)).toEqual([
-      '[edge/site/api/origins[0]] requestCondition: got "IsCacheable"; allowed: a condition of type REQUEST; "IsCacheable" is a CACHE condition, but Fastly applies this backend in vcl_recv, where only REQUEST conditions run [reference/condition]',
-      '[edge/site/img/origins[0]] requestCondition: got <edge/other/IsApi>; allowed: a Condition of the same service (edge/site); Fastly only resolves names inside one service [reference/condition]',
+      '[edge/site/api] routeWhen: got <edge/site/IsCacheable>; allowed: a condition of type REQUEST; "IsCacheable" is a CACHE condition, but Fastly chooses backends in vcl_recv, where only REQUEST conditions run [reference/condition]',
+      '[edge/site/img] routeWhen: got <edge/other/IsApi>; allowed: a Condition of the same service (edge/site); Fastly only resolves names inside one service [reference/condition]',
     ]);
   });
 
