@@ -1,4 +1,4 @@
-import { Lazy } from 'cdktf';
+import { Annotations, Aspects, Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { compareNames } from './names';
 import { checkService } from './rules';
@@ -133,6 +133,27 @@ export abstract class ServiceBase extends Construct {
     this.name = props.name;
     this.validated.add(this);
     this.node.addValidation({ validate: () => this.problemsOf(this) });
+    // Aspects run once per synth, before validation: the time to look at the finished service.
+    let warned = false;
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node !== this || warned) return;
+        warned = true;
+        this.warnAboutUnusedHealthchecks();
+      },
+    });
+  }
+
+  /** A healthcheck that no backend uses probes the origin without ever marking anything sick. */
+  private warnAboutUnusedHealthchecks(): void {
+    const rendered = this.renderedBlocks();
+    const used = new Set((rendered.get('backend') ?? []).map((entry) => entry.json.healthcheck));
+    for (const { block } of rendered.get('healthcheck') ?? []) {
+      if (!used.has(block.name)) {
+        Annotations.of(block.construct).addWarning(`no backend uses healthcheck ${JSON.stringify(block.name)}, so it probes without marking `
+          + 'anything sick; pass it as a backend\'s healthcheck, or remove it [healthcheck/unused]');
+      }
+    }
   }
 
   /** The Terraform id of the service (known after apply). */

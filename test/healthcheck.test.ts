@@ -66,6 +66,19 @@ describe('Healthcheck', () => {
     ]);
   });
 
+  test('warns at synth when no backend uses it', () => {
+    const { stack, service } = newVclService();
+    const used = new Healthcheck(service, 'used', { host: 'origin.example.com' });
+    const spare = new Healthcheck(service, 'spare', { host: 'origin.example.com' });
+    new Backend(service, 'origin', { address: 'origin.example.com', healthcheck: used });
+    serviceBody(stack);
+    serviceBody(stack);
+    expect(warningsOf(used)).toEqual([]);
+    expect(warningsOf(spare)).toEqual([
+      'no backend uses healthcheck "spare", so it probes without marking anything sick; pass it as a backend\'s healthcheck, or remove it [healthcheck/unused]',
+    ]);
+  });
+
   test('works on Compute services too', () => {
     const stack = newStack();
     const service = new ComputeService(stack, 'app', { name: 'app', domains: ['app.example.com'] });
