@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { RoutedRequest, routeRequest, selectService } from './route-request';
+import { formatShares, RoutedRequest, routeRequest, selectService } from './route-request';
 import { validateServiceConfig } from './validate-service-config';
 
 /** Where the command line tool reads and writes; tests pass their own. */
@@ -98,7 +98,7 @@ function explain(args: string[], io: CliIo): number {
   }
   const decision = routeRequest(body, request);
   const destination = decision.director !== undefined ? `director ${decision.director}` : decision.backend !== undefined ? `backend ${decision.backend}` : 'no origin';
-  const split = decision.shares.map((share) => `${share.backend} ${(share.share * 100).toFixed(1).replace(/\.0$/, '')}%`).join(', ');
+  const split = formatShares(decision.shares);
   io.out(`service ${JSON.stringify(body.name)}: ${request.method ?? 'GET'} ${url}`);
   io.out(`  goes to: ${destination}${split ? ` (${split})` : ''}`);
   io.out(`  matched conditions: ${decision.matchedConditions.join(', ') || 'none'}${decision.winningCondition ? ` (winner: ${decision.winningCondition})` : ''}`);

@@ -540,7 +540,8 @@ function onlyBackend(shares: TrafficShare[]): string | undefined {
   return shares.length === 1 ? shares[0].backend : undefined;
 }
 
-function formatShares(shares: TrafficShare[]): string {
+/** A traffic split in words: `api-1 66.7%, api-2 33.3%`. */
+export function formatShares(shares: TrafficShare[]): string {
   return shares.map((share) => `${share.backend} ${formatPercent(share.share)}`).join(', ');
 }
 

@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { compareNames } from './names';
 import { checkService } from './rules';
 import { ServiceView } from './rules/rule';
-import { formatValue, PropChecker, reportedOn } from './validation';
+import { PropChecker, reportedOn, wordFinding } from './validation';
 
 /** The Fastly service a construct renders into decides which blocks and attributes exist. */
 export enum ServiceKind {
@@ -240,10 +240,8 @@ export abstract class ServiceBase extends Construct {
     return checkService(view).filter((finding) => finding.severity === 'error').flatMap((finding) => {
       const construct = (finding.block !== undefined ? elementOf(finding.block, finding.index!)?.construct : undefined) ?? this;
       if (reportedOn(construct, finding.rule)) return [];
-      const text = finding.message.replace(/\{\{(\w+)\}\}/g, (_match, attribute: string) => camelCase(attribute));
-      if (finding.attribute === undefined) return [{ construct, message: `${text} [${finding.rule}]` }];
-      const prop = PROP_NAMES[finding.block ?? '']?.[finding.attribute] ?? camelCase(finding.attribute);
-      return [{ construct, message: `${prop}: got ${formatValue(finding.value)}; ${text} [${finding.rule}]` }];
+      const prop = finding.attribute === undefined ? undefined : PROP_NAMES[finding.block ?? '']?.[finding.attribute];
+      return [{ construct, message: wordFinding(finding, camelCase, prop) }];
     });
   }
 }

@@ -2,7 +2,7 @@ import { blocksOf, blocksWithDefaults } from './provider-defaults';
 import { checkService } from './rules';
 import { isKnown, RawFinding, ServiceView } from './rules/rule';
 import { checkAgainstSchema } from './schema';
-import { formatValue } from './validation';
+import { wordFinding } from './validation';
 
 /** Options of `validateServiceConfig`. */
 export interface ValidateServiceConfigOptions {
@@ -64,9 +64,6 @@ function toFinding(finding: RawFinding, body: { [key: string]: any }): Finding {
   // A finding about the name itself names the element by its position.
   const named = isKnown(name) && finding.attribute !== 'name';
   const subject = finding.block !== undefined ? `${finding.block} ${named ? JSON.stringify(name) : `[${finding.index}]`} ` : '';
-  const text = finding.message.replace(/\{\{(\w+)\}\}/g, '$1');
-  const message = finding.attribute !== undefined
-    ? `${subject}${finding.attribute}: got ${formatValue(finding.value)}; ${text} [${finding.rule}]`
-    : `${subject}${text} [${finding.rule}]`;
+  const message = subject + wordFinding(finding, (attribute) => attribute);
   return { ruleId: finding.rule, severity: finding.severity, path: where, message };
 }

@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Duration } from './duration';
-import { integerIn, isUnknown } from './rules/rule';
+import { integerIn, isUnknown, RawFinding } from './rules/rule';
 
 /** How a value is shown in an error message: strings quoted, constructs by path, everything else as written. */
 export function formatValue(value: unknown): string {
@@ -23,6 +23,19 @@ function formatNested(value: unknown): unknown {
 /** Whether a value is present and known at synth (not an unresolved token). */
 export function isResolved<T>(value: T | undefined): value is T {
   return value !== undefined && !isUnknown(value);
+}
+
+/**
+ * A rule's finding in words: `<name>: got <value>; <allowed> [<rule>]`, or the rule's sentence and
+ * id for a finding about a whole element or service. `nameOf` names attributes the way the reader
+ * wrote them (props for constructs, snake_case for JSON); `name` overrides it for the finding's own
+ * attribute.
+ */
+export function wordFinding(finding: RawFinding, nameOf: (attribute: string) => string, name?: string): string {
+  const text = finding.message.replace(/\{\{(\w+)\}\}/g, (_match, attribute: string) => nameOf(attribute));
+  return finding.attribute === undefined
+    ? `${text} [${finding.rule}]`
+    : propProblem(name ?? nameOf(finding.attribute), finding.value, text, finding.rule);
 }
 
 /** One problem with one prop: `<prop>: got <value>; <allowed> [<rule>]`. cdktf adds the construct path. */
