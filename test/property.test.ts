@@ -5,7 +5,7 @@ import {
   TlsVersion, validateServiceConfig,
 } from '../src';
 import { newVclService } from './util';
-import { checkAgainstSchema } from '../src/schema';
+import { checkAgainstSchema } from '../src/fastly/provider-schema';
 
 // Mostly left out, as in real stacks; each prop that is set is a chance to be wrong.
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 12 }, { arbitrary, weight: 1 });

@@ -4,7 +4,7 @@ import {
   Backend, ComputeService, Condition, ConditionType, Duration, FastlyProvider, Healthcheck, LoadBalancing, OriginPool, Pop,
   ShieldedBackend, TlsVersion, VclService,
 } from '../src';
-import { checkAgainstSchema } from '../src/schema';
+import { checkAgainstSchema } from '../src/fastly/provider-schema';
 
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----';
 const KEY = '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg\n-----END EC PRIVATE KEY-----';

@@ -1,7 +1,7 @@
-import { classifyAddress, explainBadAddress, isHostHeader, isHostname } from '../address';
-import { shieldCodeProblem } from '../pop';
-import { tlsVersionRank, TlsVersion } from '../tls-version';
 import { attributeRule, elementRule, integerIn, isKnown, isSet, ServiceRule } from './rule';
+import { tlsVersionRank, TlsVersion } from '../constructs/tls-version';
+import { classifyAddress, explainBadAddress, isHostHeader, isHostname } from '../fastly/address';
+import { shieldCodeProblem } from '../fastly/pop';
 
 const CIPHER_LIST = /^[A-Za-z0-9!+@=_.-]+(?:[:, ][A-Za-z0-9!+@=_.-]+)*$/;
 const PEM_CERTIFICATE = /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/;

@@ -1,5 +1,5 @@
-import { checkConditionStatement, StatementProblem } from '../vcl-variables';
 import { attributeRule, integerIn, ServiceRule } from './rule';
+import { checkConditionStatement, StatementProblem } from '../vcl/variables';
 
 // Spelled out rather than read from ConditionType: condition.ts depends on this module through service.ts.
 const TYPES = ['REQUEST', 'CACHE', 'RESPONSE', 'PREFETCH'];

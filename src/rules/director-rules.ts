@@ -1,5 +1,5 @@
-import { shieldCodeProblem } from '../pop';
 import { attributeRule, integerIn, ServiceRule } from './rule';
+import { shieldCodeProblem } from '../fastly/pop';
 
 const SNIPPET_TYPES = ['init', 'recv', 'hash', 'hit', 'miss', 'pass', 'fetch', 'error', 'deliver', 'log', 'none'];
 

@@ -1,5 +1,5 @@
-import { isHostHeader } from '../address';
 import { attributeRule, elementRule, integerIn, isKnown, ServiceRule } from './rule';
+import { isHostHeader } from '../fastly/address';
 
 const HEALTHCHECK_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([^\r\n]*)$/;

@@ -1,5 +1,5 @@
-import { blockNameProblem, vclBackendIdentifier, vclDirectorIdentifier } from '../names';
 import { attributeRule, isKnown, RawFinding, ServiceRule, ServiceView } from './rule';
+import { blockNameProblem, vclBackendIdentifier, vclDirectorIdentifier } from '../fastly/names';
 
 /** Block types whose elements Fastly keys by `name`. Snippets and dynamic snippets share one name space. */
 const NAMED_BLOCKS = ['backend', 'healthcheck', 'condition', 'director', 'header', 'request_setting', 'response_object', 'cache_setting',

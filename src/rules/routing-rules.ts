@@ -1,5 +1,5 @@
-import { compareNames } from '../names';
 import { isKnown, isSet, RawFinding, ServiceRule, ServiceView } from './rule';
+import { compareNames } from '../fastly/names';
 
 interface Route {
   readonly index: number;

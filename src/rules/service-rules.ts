@@ -1,5 +1,5 @@
-import { isHostname } from '../address';
 import { attributeRule, integerIn, isKnown, isSet, RawFinding, ServiceRule } from './rule';
+import { isHostname } from '../fastly/address';
 
 /** Rules for a service's own attributes and its domains. */
 export const SERVICE_RULES: ServiceRule[] = [

@@ -1,0 +1,66 @@
+import { Construct } from 'constructs';
+import { ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
+import * as serviceCompute from '../generated/service-compute';
+
+/** The Wasm package a Compute service runs; give exactly one of `filename` and `content`. */
+export interface ComputePackage {
+  /**
+   * Path of the package (`.tar.gz`) built by the Fastly CLI.
+   * @default - `content` is used
+   */
+  readonly filename?: string;
+  /**
+   * The package contents, base64-encoded.
+   * @default - `filename` is used
+   */
+  readonly content?: string;
+  /**
+   * SHA-512 of the package's files, so Terraform notices a new build (from the `fastly_package_hash` data source).
+   * @default - computed by the provider
+   */
+  readonly sourceCodeHash?: string;
+}
+
+/** Props of a `ComputeService`. */
+export interface ComputeServiceProps extends ServiceBaseProps {
+  /**
+   * The Wasm package to deploy. Without one, versions cannot be activated, so `activate` defaults to false.
+   * @default - no package
+   */
+  readonly package?: ComputePackage;
+}
+
+/**
+ * A Fastly Compute service: one `fastly_service_compute` resource. Only backends and
+ * healthchecks exist here: conditions, directors, automatic load balancing and request
+ * conditions are VCL features, and constructs that need them are rejected.
+ */
+export class ComputeService extends ServiceBase {
+  /** The generated L1 resource: the escape hatch for anything these constructs do not model. */
+  public readonly resource: serviceCompute.ServiceCompute;
+
+  constructor(scope: Construct, id: string, props: ComputeServiceProps) {
+    super(scope, id, ServiceKind.COMPUTE, props);
+    const pkg = props.package;
+    const attributes = {
+      ...serviceAttributes(this, props, pkg !== undefined),
+      package: pkg && { filename: pkg.filename, content: pkg.content, sourceCodeHash: pkg.sourceCodeHash },
+    };
+    this._setAttributes(attributes);
+    this.resource = new serviceCompute.ServiceCompute(this, 'Resource', {
+      ...attributes,
+      backend: this._lazyBlocks('backend', serviceCompute.serviceComputeBackendToTerraform),
+      healthcheck: this._lazyBlocks('healthcheck', serviceCompute.serviceComputeHealthcheckToTerraform),
+    });
+  }
+
+  /** The Terraform id of the service (known after apply). */
+  public get serviceId(): string {
+    return this.resource.id;
+  }
+
+  /** @internal */
+  protected get _resource(): { [input: string]: unknown } {
+    return this.resource as unknown as { [input: string]: unknown };
+  }
+}

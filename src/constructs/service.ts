@@ -1,0 +1,263 @@
+import { Annotations, Aspects, Lazy } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { compareNames } from '../fastly/names';
+import { checkService } from '../rules';
+import { PropChecker, reportedOn } from './prop-checker';
+import { ServiceView } from '../rules/rule';
+import { wordFinding } from '../rules/wording';
+
+/** The Fastly service a construct renders into decides which blocks and attributes exist. */
+export enum ServiceKind {
+  VCL = 'VCL',
+  COMPUTE = 'Compute',
+}
+
+/** The nested blocks of a service resource that constructs contribute. */
+export type BlockType = 'backend' | 'healthcheck' | 'condition' | 'director' | 'snippet';
+
+/** One element of a nested block: a construct, the name Fastly keys it by, and its L1 struct. */
+export interface ServiceBlock {
+  readonly type: BlockType;
+  readonly construct: IConstruct;
+  readonly name: string;
+  /** The block in the generated L1's camelCase struct shape; called once, at synth. */
+  render(): { [key: string]: any };
+}
+
+/** Converts a camelCase L1 struct to Terraform JSON (the generated `...ToTerraform` functions). */
+export type BlockMapper = (struct: any) => any;
+
+/** Props shared by every Fastly service. */
+export interface ServiceBaseProps {
+  /** The service name shown in the Fastly UI; changing it does not create a new version. */
+  readonly name: string;
+  /** The domains the service answers for: hostnames, or `*.`-wildcards. At least one. */
+  readonly domains: string[];
+  /**
+   * Free-text description of the service.
+   * @default "Managed by Terraform" (the provider's default, written out so plans stay stable)
+   */
+  readonly comment?: string;
+  /**
+   * Comment on each new service version this stack creates.
+   * @default - no version comment
+   */
+  readonly versionComment?: string;
+  /**
+   * Activate each new version after it is changed.
+   * @default true (false for a Compute service without a package)
+   */
+  readonly activate?: boolean;
+  /**
+   * Deactivate and delete the service on `terraform destroy`; without it, destroying an active
+   * service fails.
+   * @default false
+   */
+  readonly forceDestroy?: boolean;
+  /**
+   * Activate each new version in the staging environment.
+   * @default false
+   */
+  readonly stage?: boolean;
+}
+
+const SERVICE_MARKER = Symbol.for('cdktf-fastly-origins.Service');
+const DEFAULT_COMMENT = 'Managed by Terraform';
+
+/**
+ * The service that `construct` is inside of.
+ * @throws when there is none: origin constructs render into the blocks of one service resource.
+ */
+export function serviceOf(construct: IConstruct, what: string): ServiceBase {
+  for (let current = construct.node.scope; current; current = current.node.scope) {
+    if ((current as any)[SERVICE_MARKER] === true) return current as ServiceBase;
+  }
+  throw new Error(`[${construct.node.path}] scope: ${what} must be created inside a VclService or ComputeService; `
+    + 'use the service, or a construct inside it, as its scope (Fastly origins are nested blocks of one service resource)');
+}
+
+const TYPE_CONSTRUCTS: { [type: string]: string } = {
+  backend: 'Backend, OriginPool, ShieldedBackend',
+  healthcheck: 'Healthcheck, or healthcheck options of a pool or shielded backend',
+  condition: 'Condition',
+  director: 'OriginPool',
+  snippet: 'VclSnippet',
+};
+
+/** Props of a block whose names differ from its attributes'. */
+const PROP_NAMES: { [block: string]: { [attribute: string]: string } } = {
+  director: { quorum: 'loadBalancing.quorum', retries: 'loadBalancing.retries', backends: 'origins' },
+  domain: { name: 'domains' },
+};
+
+function camelCase(attribute: string): string {
+  return attribute.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+interface RenderedBlock {
+  readonly block: ServiceBlock;
+  readonly json: { [key: string]: any };
+}
+
+interface ConstructProblem {
+  readonly construct: IConstruct;
+  readonly message: string;
+}
+
+/**
+ * What VCL and Compute services share: the L1 resource, the blocks their child constructs
+ * contribute, and the rules that check the rendered body.
+ *
+ * Each block element is rendered once; the same rendering feeds the L1 resource and the rules
+ * (`rules/`, also behind `validateServiceConfig`), whose findings are reported on the construct
+ * that made the element, with its prop names.
+ */
+export abstract class ServiceBase extends Construct {
+  /** The service name. */
+  public readonly name: string;
+
+  /** Whether this is a VCL or a Compute service. */
+  public readonly kind: ServiceKind;
+
+  private readonly blocks: ServiceBlock[] = [];
+  private readonly mappers = new Map<BlockType, BlockMapper>();
+  private readonly lazies = new Map<BlockType, unknown>();
+  private readonly validated = new Set<IConstruct>();
+  private attributes: { [key: string]: unknown } = {};
+  private rendered?: Map<BlockType, RenderedBlock[]>;
+  private problems?: ConstructProblem[];
+
+  protected constructor(scope: Construct, id: string, kind: ServiceKind, props: ServiceBaseProps) {
+    super(scope, id);
+    Object.defineProperty(this, SERVICE_MARKER, { value: true });
+    this.kind = kind;
+    this.name = props.name;
+    this.validated.add(this);
+    this.node.addValidation({ validate: () => this.problemsOf(this) });
+    // Aspects run once per synth, before validation: the time to look at the finished service.
+    let warned = false;
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node !== this || warned) return;
+        warned = true;
+        this.warnAboutUnusedHealthchecks();
+      },
+    });
+  }
+
+  /** A healthcheck that no backend uses probes the origin without ever marking anything sick. */
+  private warnAboutUnusedHealthchecks(): void {
+    const rendered = this.renderedBlocks();
+    const used = new Set((rendered.get('backend') ?? []).map((entry) => entry.json.healthcheck));
+    for (const { block } of rendered.get('healthcheck') ?? []) {
+      if (!used.has(block.name)) {
+        Annotations.of(block.construct).addWarning(`no backend uses healthcheck ${JSON.stringify(block.name)}, so it probes without marking `
+          + 'anything sick; pass it as a backend\'s healthcheck, or remove it [healthcheck/unused]');
+      }
+    }
+  }
+
+  /** The Terraform id of the service (known after apply). */
+  public abstract get serviceId(): string;
+
+  /** @internal Adds a block element that this service renders at synth, and reports the rules' findings on its construct. */
+  public _addBlock(block: ServiceBlock): void {
+    this.blocks.push(block);
+    this.rendered = undefined;
+    this.problems = undefined;
+    if (!this.validated.has(block.construct)) {
+      this.validated.add(block.construct);
+      block.construct.node.addValidation({ validate: () => this.problemsOf(block.construct) });
+    }
+  }
+
+  /** @internal Shows the rules the service-level attributes, given in the L1's camelCase shape. */
+  protected _setAttributes(attributes: { [key: string]: unknown }): void {
+    this.attributes = Object.fromEntries(Object.entries(attributes)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), value]));
+  }
+
+  /** @internal A lazy value that renders every block of `type`, sorted by name, at synth. */
+  protected _lazyBlocks(type: BlockType, mapper: BlockMapper): any {
+    this.mappers.set(type, mapper);
+    const lazy = Lazy.anyValue({ produce: () => this.renderedBlocks().get(type)?.map((rendered) => rendered.json) }, { omitEmptyArray: true });
+    this.lazies.set(type, lazy);
+    return lazy;
+  }
+
+  /** @internal The L1 resource; the service checks that its own block lists were not replaced through it. */
+  protected abstract get _resource(): { [input: string]: unknown };
+
+  /**
+   * `resource.putBackend(…)` and the like replace the whole list the service renders, silently
+   * dropping every backend, check, condition, director or snippet its constructs made.
+   */
+  private replacedBlockLists(): ConstructProblem[] {
+    return [...this.lazies].filter(([type, lazy]) => this._resource[`${type}Input`] !== lazy).map(([type]) => ({
+      construct: this,
+      message: `resource.${type}: got a list set through the L1 escape hatch; allowed: ${type}s added as constructs inside the service `
+        + `(${TYPE_CONSTRUCTS[type]}), because the service renders the whole ${type} list and a replaced list drops what its constructs `
+        + 'made [service/escape-hatch]',
+    }));
+  }
+
+  /** Every block element rendered to Terraform JSON, sorted by name; rendered once. */
+  private renderedBlocks(): Map<BlockType, RenderedBlock[]> {
+    if (!this.rendered) {
+      const rendered = new Map<BlockType, RenderedBlock[]>();
+      for (const [type, mapper] of this.mappers) {
+        const ofType = this.blocks.filter((block) => block.type === type).sort((a, b) => compareNames(a.name, b.name));
+        rendered.set(type, ofType.map((block) => ({ block, json: mapper(block.render()) })));
+      }
+      this.rendered = rendered;
+    }
+    return this.rendered;
+  }
+
+  private problemsOf(construct: IConstruct): string[] {
+    this.problems ??= [...this.replacedBlockLists(), ...this.findProblems()];
+    return this.problems.filter((problem) => problem.construct === construct).map((problem) => problem.message);
+  }
+
+  /** Runs the rules over the rendered body and words each finding for the construct it is about. */
+  private findProblems(): ConstructProblem[] {
+    const rendered = this.renderedBlocks();
+    const body: { [key: string]: unknown } = { ...this.attributes };
+    for (const [type, blocks] of rendered) body[type] = blocks.map((entry) => entry.json);
+    const elementOf = (type: string, index: number) => rendered.get(type as BlockType)?.[index]?.block;
+    const view: ServiceView = {
+      resourceType: this.kind === ServiceKind.VCL ? 'fastly_service_vcl' : 'fastly_service_compute',
+      vcl: this.kind === ServiceKind.VCL,
+      body,
+      blocks: (type) => (body[type] as Array<{ [key: string]: any }> | undefined) ?? [],
+      describe: (type, index) => {
+        const block = elementOf(type, index);
+        if (!block) return `${type}[${index}]`;
+        return (block.construct as any)._routeLabel ?? `${type} ${JSON.stringify(block.name)} (${block.construct.node.path})`;
+      },
+    };
+    // Warnings are annotated by the constructs themselves, where they know what the user asked for.
+    return checkService(view).filter((finding) => finding.severity === 'error').flatMap((finding) => {
+      const construct = (finding.block !== undefined ? elementOf(finding.block, finding.index!)?.construct : undefined) ?? this;
+      if (reportedOn(construct, finding.rule)) return [];
+      const prop = finding.attribute === undefined ? undefined : PROP_NAMES[finding.block ?? '']?.[finding.attribute];
+      return [{ construct, message: wordFinding(finding, camelCase, prop) }];
+    });
+  }
+}
+
+/** Checks the props every service has and returns their attributes, all set explicitly. */
+export function serviceAttributes(service: ServiceBase, props: ServiceBaseProps, activateByDefault: boolean) {
+  const checker = new PropChecker(service);
+  checker.check('domains', props.domains, (domains) => domains.length > 0, 'allowed: at least one domain (e.g. ["www.example.com"])', 'service/domain');
+  return {
+    name: props.name,
+    comment: props.comment ?? DEFAULT_COMMENT,
+    versionComment: props.versionComment,
+    activate: props.activate ?? activateByDefault,
+    forceDestroy: props.forceDestroy ?? false,
+    stage: props.stage ?? false,
+    domain: [...props.domains ?? []].sort().map((name) => ({ name })),
+  };
+}

@@ -1,0 +1,84 @@
+import { Condition, Duration, Healthcheck, Pop, ShieldedBackend, ShieldedBackendProps } from '../../src';
+import { newVclService, serviceBody, validationErrors } from '../util';
+
+describe('ShieldedBackend', () => {
+  test('an S3 bucket origin shielded near its region: Host, certificate and SNI are the bucket host', () => {
+    const { stack, service } = newVclService();
+    const assets = new ShieldedBackend(service, 'assets', {
+      address: 'assets.s3.us-east-1.amazonaws.com',
+      shield: Pop.nearest('aws', 'us-east-1'),
+      healthcheckOptions: { path: '/health.txt', checkInterval: Duration.seconds(30) },
+    });
+    const body = serviceBody(stack);
+    expect(body.backend[0]).toMatchObject({
+      name: 'assets',
+      address: 'assets.s3.us-east-1.amazonaws.com',
+      shield: 'iad-va-us',
+      override_host: 'assets.s3.us-east-1.amazonaws.com',
+      ssl_cert_hostname: 'assets.s3.us-east-1.amazonaws.com',
+      ssl_sni_hostname: 'assets.s3.us-east-1.amazonaws.com',
+      use_ssl: true,
+      port: 443,
+      healthcheck: 'assets-health',
+    });
+    expect(body.healthcheck).toEqual([expect.objectContaining({
+      name: 'assets-health', host: 'assets.s3.us-east-1.amazonaws.com', path: '/health.txt', check_interval: 30000,
+    })]);
+    expect(assets.backend.name).toBe('assets');
+    expect(assets.healthcheck?.name).toBe('assets-health');
+  });
+
+  test('a GCS bucket reached through the shared endpoint keeps the bucket host as Host header', () => {
+    const { stack, service } = newVclService();
+    new ShieldedBackend(service, 'media', {
+      address: 'storage.googleapis.com',
+      overrideHost: 'media-bucket.storage.googleapis.com',
+      shield: Pop.nearest('gcp', 'us-west1'),
+      healthcheckOptions: {},
+    });
+    const body = serviceBody(stack);
+    expect(body.backend[0]).toMatchObject({
+      address: 'storage.googleapis.com',
+      override_host: 'media-bucket.storage.googleapis.com',
+      ssl_cert_hostname: 'storage.googleapis.com',
+      shield: 'bfi-wa-us',
+    });
+    expect(body.healthcheck[0].host).toBe('media-bucket.storage.googleapis.com');
+  });
+
+  test('routed by a condition, with an existing healthcheck', () => {
+    const { stack, service } = newVclService();
+    const check = new Healthcheck(service, 'shared', { host: 'origin.example.com' });
+    const isAssets = new Condition(service, 'IsAssets', { statement: 'req.url ~ "^/assets/"', priority: 30 });
+    new ShieldedBackend(service, 'web', { address: 'web.example.net', shield: 'iad-va-us', healthcheck: check });
+    new ShieldedBackend(service, 'assets', { address: '192.0.2.7', sslCertHostname: 'assets.example.com', shield: 'iad-va-us', requestCondition: isAssets, name: 'static' });
+    expect(serviceBody(stack).backend.map((b: any) => [b.name, b.request_condition, b.override_host, b.healthcheck])).toEqual([
+      ['static', 'IsAssets', '', ''],
+      ['web', '', 'web.example.net', 'shared'],
+    ]);
+  });
+
+  const cases: Array<[string, Partial<ShieldedBackendProps>, string]> = [
+    ['no shield', { shield: undefined },
+      '[edge/site/assets] shield: got undefined; allowed: a shield POP code such as "iad-va-us" (see Pop.shields() and Pop.nearest()); use a Backend for an origin without shielding [shielded-backend/shield]'],
+    ['an IP origin with a made healthcheck and no host', { address: '192.0.2.7', sslCertHostname: 'a.example.com', healthcheckOptions: {} },
+      '[edge/site/assets] healthcheckOptions.host: got undefined; allowed: the Host header to probe with; it is required because the address "192.0.2.7" is not a hostname and there is no overrideHost [shielded-backend/healthcheck]'],
+    ['a retired shield, reported on the backend it makes', { shield: 'sea-wa-us' },
+      '[edge/site/assets/Backend] shield: got "sea-wa-us"; allowed: a current Fastly shield POP code; shield POP "sea-wa-us" was retired by Fastly (last seen 2022-08-29); use "bfi-wa-us" instead [backend/shield]'],
+  ];
+
+  test.each(cases)('rejects %s', (_title, props, message) => {
+    const { stack, service } = newVclService();
+    new ShieldedBackend(service, 'assets', { address: 'assets.example.com', shield: 'iad-va-us', ...props } as ShieldedBackendProps);
+    expect(validationErrors(stack)).toEqual([message]);
+  });
+
+  test('rejects both healthcheckOptions and healthcheck', () => {
+    const { stack, service } = newVclService();
+    const check = new Healthcheck(service, 'shared', { host: 'origin.example.com' });
+    new ShieldedBackend(service, 'assets', { address: 'assets.example.com', shield: 'iad-va-us', healthcheck: check, healthcheckOptions: { path: '/' } });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site/assets] healthcheckOptions: got {"path":"/"}; allowed: either healthcheckOptions (a check made for this backend) or healthcheck (an existing one), not both [shielded-backend/healthcheck]',
+    ]);
+  });
+});

@@ -1,0 +1,57 @@
+import { Backend, ComputeService, Condition, LoadBalancing, OriginPool, VclSnippet } from '../../src';
+import { newStack, newVclService, serviceBody, validationErrors } from '../util';
+
+describe('VclSnippet', () => {
+  test('renders next to the snippets of origin pools, sorted by name', () => {
+    const { stack, service } = newVclService();
+    new OriginPool(service, 'web', { origins: [{ address: 'web-1.example.net' }, { address: 'web-2.example.net' }], loadBalancing: LoadBalancing.hash({ quorum: 50 }) });
+    new VclSnippet(service, 'debug', { type: 'deliver', content: 'set resp.http.X-Served-By = server.identity;' });
+    new VclSnippet(service, 'Strip', { type: 'recv', content: 'unset req.http.Cookie;', priority: 10, name: 'a-strip-cookies' });
+    expect(serviceBody(stack).snippet.map((s: any) => [s.name, s.type, s.priority])).toEqual([
+      ['a-strip-cookies', 'recv', 10],
+      ['debug', 'deliver', 100],
+      ['web-route-miss', 'miss', 100],
+      ['web-route-pass', 'pass', 100],
+    ]);
+  });
+
+  test('rejects an unknown type, a name taken by a pool snippet, and Compute services', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'web', { address: 'web.example.net' });
+    new OriginPool(service, 'api', {
+      origins: [{ address: 'a.example.net' }, { address: 'b.example.net' }],
+      loadBalancing: LoadBalancing.failover(),
+      healthcheck: {},
+      routeWhen: new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"' }),
+    });
+    new VclSnippet(service, 'late', { type: 'receive', content: 'set req.http.X = "1";' });
+    new VclSnippet(service, 'clash', { type: 'miss', content: 'set req.http.X = "1";', name: 'api-route-miss' });
+    const app = new ComputeService(stack, 'app', { name: 'app', domains: ['app.example.com'] });
+    new VclSnippet(app, 'vcl', { type: 'recv', content: '' });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site] snippet "api-route-miss" (edge/site/api) and snippet "api-route-miss" (edge/site/clash) have the same name; allowed: one snippet or dynamicsnippet per name in a service (Fastly matches blocks by name). Give one of them another name. [name/unique]',
+      '[edge/site/late] type: got "receive"; allowed: one of init, recv, hash, hit, miss, pass, fetch, error, deliver, log, none [snippet/type]',
+      '[edge/app/vcl] scope: got "edge/app"; allowed: a VclService; Compute services run no VCL [snippet/compute]',
+    ]);
+  });
+});
+
+describe('the L1 escape hatch', () => {
+  test('replacing a block list the service renders is an error, naming the construct to use instead', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'web', { address: 'web.example.net' });
+    service.resource.putSnippet([{ name: 'custom', type: 'recv', content: 'set req.http.X = "1";' }]);
+    service.resource.putBackend([{ name: 'other', address: 'other.example.net' }]);
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site] resource.backend: got a list set through the L1 escape hatch; allowed: backends added as constructs inside the service (Backend, OriginPool, ShieldedBackend), because the service renders the whole backend list and a replaced list drops what its constructs made [service/escape-hatch]',
+      '[edge/site] resource.snippet: got a list set through the L1 escape hatch; allowed: snippets added as constructs inside the service (VclSnippet), because the service renders the whole snippet list and a replaced list drops what its constructs made [service/escape-hatch]',
+    ]);
+  });
+
+  test('attributes the service does not own stay open', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'web', { address: 'web.example.net' });
+    service.resource.putGzip([{ name: 'gzip', extensions: ['css', 'js'] }]);
+    expect(serviceBody(stack).gzip).toEqual([{ name: 'gzip', extensions: ['css', 'js'] }]);
+  });
+});

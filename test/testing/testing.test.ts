@@ -1,0 +1,41 @@
+import { Testing } from 'cdktf';
+import { ExampleStack } from '../../examples/app';
+import { FastlyTesting, LoadBalancing, OriginPool, VclService } from '../../src';
+import { newStack } from '../util';
+
+const example = () => new ExampleStack(Testing.app(), 'edge');
+
+describe('expect(stack).toRouteRequest(request, expected)', () => {
+  test('routes to pools, backends and directors', () => {
+    const stack = example();
+    expect(stack).toRouteRequest({ url: '/api/v1/users' }, { pool: 'api', director: 'api', shares: { 'api-1': 2 / 3, 'api-2': 1 / 3 } });
+    expect(stack).toRouteRequest({ url: '/' }, { pool: 'web', shares: { 'web-1': 0.5, 'web-2': 0.5 } });
+    expect(stack).toRouteRequest({ url: '/', unhealthy: ['web-1'] }, { pool: 'web', backend: 'web-2' });
+    expect(stack).toRouteRequest({ url: '/assets/logo.png' }, { backend: 'assets' });
+    expect(stack).not.toRouteRequest({ url: '/legacy/x' }, { pool: 'web' });
+  });
+
+  test('a mismatch says where the request goes instead, and why', () => {
+    expect(() => expect(example()).toRouteRequest({ url: '/legacy/page' }, { pool: 'api' })).toThrow(
+      'expected GET /legacy/page to be routed as {"pool":"api"}, but it goes to no pool.\nFastly would: condition "IsLegacy" (priority 10) '
+      + 'matched and is the highest-priority match, so the request goes to backend "legacy"');
+  });
+
+  test('with several services, the Host header picks the service', () => {
+    const stack = newStack();
+    const shop = new VclService(stack, 'shop', { name: 'shop', domains: ['shop.example.com'] });
+    new OriginPool(shop, 'web', { origins: [{ address: 'shop-1.example.net' }, { address: 'shop-2.example.net' }], loadBalancing: LoadBalancing.hash({ quorum: 50 }) });
+    const blog = new VclService(stack, 'blog', { name: 'blog', domains: ['*.blog.example.com'] });
+    new OriginPool(blog, 'web', { origins: [{ address: 'blog-1.example.net' }] });
+    expect(FastlyTesting.routeRequest(stack, { url: '/', headers: { Host: 'en.blog.example.com' } })).toMatchObject({ serviceName: 'blog', pools: ['web'], backend: 'web-1' });
+    expect(FastlyTesting.routeRequest(stack, { url: '/', headers: { host: 'shop.example.com' } })).toMatchObject({ serviceName: 'shop', director: 'web' });
+    expect(() => FastlyTesting.routeRequest(stack, { url: '/' })).toThrow(
+      'there are 2 VCL services ("blog", "shop"); give the request a Host header that matches the domains of exactly one, or name the service');
+  });
+});
+
+describe('fastlySnapshotSerializer', () => {
+  test('prints services as a readable routing table', () => {
+    expect(FastlyTesting.services(example())).toMatchSnapshot();
+  });
+});
