@@ -84,6 +84,23 @@ const bench = project.addTask('bench', {
 bench.spawn(project.compileTask);
 bench.exec('ts-node --transpile-only --project bench/tsconfig.json bench/run.ts');
 
+// The real tools (OpenTofu, the Fastly provider, falco), built from the Go module proxy and cached
+// outside the repository; see the README's "Checked by the real tools" section.
+project.addTask('toolchain', {
+  description: 'Build or reuse OpenTofu, the Fastly provider and falco; prints `toolchain: <dir>` last',
+  exec: 'node scripts/toolchain.js',
+  receiveArgs: true,
+});
+const checkStacks = 'ts-node --transpile-only --project test/tsconfig.json test/real/check-stacks.ts';
+project.addTask('test:provider', {
+  description: 'Validate and plan every test stack with OpenTofu and the Fastly provider, and lint every VCL service with falco',
+  exec: checkStacks,
+});
+project.addTask('test:vcl', {
+  description: 'Lint the VCL of every VCL service of every test stack with falco (needs no provider)',
+  exec: `${checkStacks} --vcl-only`,
+});
+
 project.addTask('synth', {
   description: 'Synthesise the example stack into cdktf.out/ (no terraform or cdktf-cli needed)',
   exec: 'ts-node --transpile-only --project examples/tsconfig.json examples/main.ts',

@@ -1,109 +1,18 @@
 import { Testing } from 'cdktf';
 import * as fc from 'fast-check';
-import {
-  Backend, BackendProps, Condition, ConditionType, Duration, Healthcheck, HealthcheckProps, LoadBalancing, OriginPool, ShieldedBackend,
-  TlsVersion, validateServiceConfig,
-} from '../src';
-import { newVclService } from './util';
+import { validateServiceConfig } from '../src';
 import { checkAgainstSchema } from '../src/fastly/provider-schema';
-
-// Mostly left out, as in real stacks; each prop that is set is a chance to be wrong.
-const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 12 }, { arbitrary, weight: 1 });
-/** Mostly the first (valid) value. */
-const mostly = <T>(valid: T, ...others: T[]) =>
-  fc.oneof({ arbitrary: fc.constant(valid), weight: 6 }, { arbitrary: fc.constantFrom(valid, ...others), weight: 1 });
-
-// Values are drawn from small sets that mix valid and invalid inputs, so that a good share of the
-// generated apps synthesise and the rest exercise the rules.
-const address = mostly('origin.example.com', 'api.example.net', '2001:db8::1', '192.0.2.10', 'https://x.example.com', 'localhost', '');
-const hostname = fc.constantFrom('origin.example.com', 'cert.example.net', 'not a host', '');
-const duration = fc.oneof(fc.integer({ min: -5, max: 120_000 }).filter((n) => n >= 0).map(Duration.millis),
-  fc.double({ min: 0, max: 90, noNaN: true }).map(Duration.seconds), fc.integer({ min: 0, max: 3 }).map(Duration.minutes));
-const shield = optional(mostly('iad-va-us', 'london_city-uk', 'bwi-va-us', 'lcy-london-uk'));
-const tlsVersion = optional(mostly(TlsVersion.TLS_1_2, ...Object.values(TlsVersion), '1.4' as TlsVersion));
-
-const backendOptions = fc.record({
-  port: optional(fc.integer({ min: -1, max: 70_000 })),
-  useSsl: optional(fc.boolean()),
-  sslCheckCert: optional(fc.boolean()),
-  sslCertHostname: optional(hostname),
-  sslSniHostname: optional(hostname),
-  minTlsVersion: tlsVersion,
-  maxTlsVersion: tlsVersion,
-  overrideHost: optional(fc.constantFrom('www.example.com', 'www.example.com:8080', 'http://bad')),
-  connectTimeout: optional(duration),
-  firstByteTimeout: optional(duration),
-  keepaliveTime: optional(duration),
-  maxConn: optional(fc.integer({ min: -1, max: 1000 })),
-  weight: optional(fc.integer({ min: -1, max: 200 })),
-  shareKey: optional(fc.constantFrom('key1', 'bad-key')),
-  shield,
-}, { requiredKeys: [] });
-
-const healthcheckProps = fc.record({
-  host: mostly('www.example.com', 'http://bad'),
-  path: optional(fc.constantFrom('/', '/healthz', 'healthz')),
-  method: optional(fc.constantFrom('GET', 'HEAD', 'get')),
-  checkInterval: optional(duration),
-  timeout: optional(duration),
-  threshold: optional(fc.integer({ min: 0, max: 8 })),
-  window: optional(fc.integer({ min: 0, max: 70 })),
-  initial: optional(fc.integer({ min: 0, max: 8 })),
-  startUnhealthy: optional(fc.boolean()),
-  headers: optional(fc.dictionary(fc.constantFrom('X-Probe', 'Host', 'Bad Name'), fc.constantFrom('1', 'a\nb'))),
-}, { requiredKeys: ['host'] });
-
-const statement = mostly('req.url ~ "^/api/"', 'req.http.X-Debug', 'client.geo.country_code == "US"', 'req.ulr ~ "x"',
-  'beresp.status == 200', 'req.url ~ "(unclosed"', 'std.prefixof(req.url, "/v1/")', '');
-
-const app = fc.record({
-  defaultBackend: fc.record({ address, options: backendOptions }),
-  check: optional(healthcheckProps),
-  routes: fc.array(fc.record({
-    statement,
-    type: mostly(ConditionType.REQUEST, ConditionType.CACHE),
-    priority: fc.integer({ min: -1, max: 400 }),
-    kind: fc.constantFrom('backend', 'pool', 'shielded'),
-    address,
-    options: backendOptions,
-    loadBalancing: fc.constantFrom(LoadBalancing.auto(), LoadBalancing.random({ quorum: 50 }), LoadBalancing.hash(), LoadBalancing.failover()),
-  }), { maxLength: 4 }),
-});
-
-type App = typeof app extends fc.Arbitrary<infer T> ? T : never;
-
-function build(spec: App) {
-  const { stack, service } = newVclService();
-  const check = spec.check && new Healthcheck(service, 'check', spec.check as HealthcheckProps);
-  new Backend(service, 'web', { address: spec.defaultBackend.address, ...spec.defaultBackend.options, healthcheck: check } as BackendProps);
-  spec.routes.forEach((route, index) => {
-    const condition = new Condition(service, `Route${index}`, { statement: route.statement, type: route.type, priority: route.priority });
-    const origin = { address: route.address, ...route.options };
-    if (route.kind === 'backend') {
-      new Backend(service, `b${index}`, { ...origin, requestCondition: condition } as BackendProps);
-    } else if (route.kind === 'pool') {
-      new OriginPool(service, `pool${index}`, {
-        origins: [origin, { address: `origin-${index}.example.org`, shield: route.options.shield }],
-        loadBalancing: route.loadBalancing,
-        routeWhen: condition,
-        healthcheck: { host: 'www.example.com' },
-      });
-    } else {
-      new ShieldedBackend(service, `s${index}`, { ...origin, shield: route.options.shield ?? 'iad-va-us', requestCondition: condition });
-    }
-  });
-  return stack;
-}
+import { appSpec, buildApp } from './fixtures/property-apps';
 
 describe('property: whatever synthesises is valid Fastly configuration', () => {
   test('every synthesised service passes validateServiceConfig and the schema check', () => {
     let cases = 0;
     let synthesised = 0;
-    fc.assert(fc.property(app, (spec) => {
+    fc.assert(fc.property(appSpec, (spec) => {
       cases++;
       let json: string;
       try {
-        json = Testing.synth(build(spec), true);
+        json = Testing.synth(buildApp(spec), true);
       } catch (error) {
         // Rejected at synth: the error must be the library's, never a crash.
         expect((error as Error).message).toMatch(/^Validation failed with the following errors:\n {2}\[edge\//);

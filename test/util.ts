@@ -10,8 +10,8 @@ export function newStack(app: App = Testing.app()): TerraformStack {
 }
 
 /** A stack with one VCL service `site`, for tests that add origins to it. */
-export function newVclService(props: Partial<VclServiceProps> = {}): { stack: TerraformStack; service: VclService } {
-  const stack = newStack();
+export function newVclService(props: Partial<VclServiceProps> = {}, app: App = Testing.app()): { stack: TerraformStack; service: VclService } {
+  const stack = newStack(app);
   const service = new VclService(stack, 'site', { name: 'www-example', domains: ['www.example.com'], ...props });
   return { stack, service };
 }
