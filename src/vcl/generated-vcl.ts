@@ -128,8 +128,10 @@ export function renderServiceVcl(body: { readonly [key: string]: any }): string 
   const declarations: string[] = [];
   for (const backend of backends) declarations.push(...backendDeclaration(backend, checks), '');
   for (const director of blocks('director')) {
-    const members = (Array.isArray(director.backends) ? director.backends : []).map((name: string) => byName.get(name)).filter((b: Block | undefined) => b);
-    declarations.push(...directorDeclaration(vclDirectorIdentifier(director.name), DIRECTOR_TYPES[director.type] ?? 'random', director.quorum, director.retries, members), '');
+    const members = (Array.isArray(director.backends) ? director.backends as string[] : [])
+      .map((name) => byName.get(name)).filter((backend): backend is Block => backend !== undefined);
+    const type = DIRECTOR_TYPES[director.type] ?? 'random';
+    declarations.push(...directorDeclaration(vclDirectorIdentifier(director.name), type, director.quorum, director.retries, members), '');
   }
   const unconditioned = backends.filter((backend) => !backend.request_condition);
   const group = unconditioned.filter((backend) => backend.auto_loadbalance === true);
