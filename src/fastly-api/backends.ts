@@ -1,7 +1,7 @@
 import { isIP } from 'net';
 import { CONDITIONS } from './conditions';
 import { badRequest } from './errors';
-import { FieldTable, StoredObject } from './fields';
+import { FieldTable, RequestInput, StoredObject } from './fields';
 import { HEALTHCHECKS } from './healthchecks';
 import { findObject, ObjectKind } from './objects';
 import { StoredService, StoredVersion } from './store';
@@ -58,17 +58,23 @@ function backendFields(service: StoredService): FieldTable {
   };
 }
 
-/** The API fills `hostname`, `ipv4` or `ipv6` from `address`, and `address` from any of them. */
-function locate(object: StoredObject, changes: StoredObject): void {
+/**
+ * The API fills `hostname`, `ipv4` or `ipv6` from `address` (unless the request sets them too),
+ * and `address` from any of them.
+ */
+function locate(object: StoredObject, changes: StoredObject, input: RequestInput): void {
   if (typeof changes.address === 'string') {
     const family = isIP(changes.address);
-    object.hostname = family === 0 ? changes.address : null;
-    object.ipv4 = family === 4 ? changes.address : null;
-    object.ipv6 = family === 6 ? changes.address : null;
+    const located: StoredObject = {
+      hostname: family === 0 ? changes.address : null,
+      ipv4: family === 4 ? changes.address : null,
+      ipv6: family === 6 ? changes.address : null,
+    };
+    for (const [field, value] of Object.entries(located)) if (!(field in input)) object[field] = value;
     return;
   }
   const given = [changes.hostname, changes.ipv4, changes.ipv6].find((value) => typeof value === 'string');
-  if (given !== undefined && !('address' in changes)) object.address = given;
+  if (given !== undefined && !('address' in input)) object.address = given;
 }
 
 export const BACKENDS: ObjectKind = {
@@ -77,7 +83,7 @@ export const BACKENDS: ObjectKind = {
   duplicateLabel: 'backend',
   fields: backendFields,
   apply(object, changes, input, _service, created) {
-    locate(object, changes);
+    locate(object, changes, input);
     if (created && (object.address === null || object.address === '')) throw badRequest("address can't be blank");
     // "Setting port to 80 or 443 will also set use_ssl automatically (to false and true
     // respectively), unless explicitly overridden by setting use_ssl in the same request."
