@@ -55,7 +55,9 @@ export function registerDirectorBackendRoutes(app: FastifyInstance, store: Store
   const notFound = (serviceId: string, version: StoredVersion, params: LinkParams) => recordNotFound('DirectorBackend', {
     backend: params.backend, director: params.director, service: serviceId, version: version.number,
   });
-  const answer = (serviceId: string, version: StoredVersion, link: StoredObject) => ({ service_id: serviceId, version: version.number, ...link });
+  // Recorded answers of the real API name the director `director_name`; the documented model calls it `director`.
+  const answer = (serviceId: string, version: StoredVersion, link: StoredObject) =>
+    ({ service_id: serviceId, version: version.number, ...link, director: link.director_name });
 
   app.get<{ Params: LinkParams }>(path, async (request) => {
     const service = store.service(request.params.service_id);
