@@ -161,7 +161,15 @@ describe('creating a backend', () => {
 describe('reading backends', () => {
   test('describe answers what create answered', async () => {
     const read = await fastly().backend.getBackend({ service_id: serviceId, ...version, backend_name: 'origin' });
-    expect(read).toEqual({ ...EVERY_FIELD, service_id: serviceId, version: 1, locked: false, created_at: expect.any(Date), updated_at: expect.any(Date), deleted_at: null });
+    expect(read).toEqual({
+      ...EVERY_FIELD,
+      service_id: serviceId,
+      version: 1,
+      locked: false,
+      created_at: expect.any(Date),
+      updated_at: expect.any(Date),
+      deleted_at: null,
+    });
   });
 
   test('list answers every backend of the version in creation order', async () => {

@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { fastlyClient } from './client';
 import { runCli } from '../../src/cli';
 import { startFastlyApi } from '../../src/fastly-api';
-import { fastlyClient } from './client';
 
 const ROOT = path.join(__dirname, '..', '..');
 

@@ -27,7 +27,7 @@ describe('a locked version refuses edits', () => {
     ['create', () => fastly().backend.createBackend({ service_id: serviceId, version_id: 1, name: 'api', address: 'api.example.net' })],
     ['update', () => fastly().backend.updateBackend({ service_id: serviceId, version_id: 1, backend_name: 'web', weight: 5 })],
     ['delete', () => fastly().backend.deleteBackend({ service_id: serviceId, version_id: 1, backend_name: 'web' })],
-    ['settings', () => fastly().settings.updateServiceSettings({ service_id: serviceId, version_id: 1, 'general.default_ttl': 60 })],
+    ['settings', () => fastly().settings.updateServiceSettings({ 'service_id': serviceId, 'version_id': 1, 'general.default_ttl': 60 })],
     ['healthcheck', () => fastly().healthcheck.createHealthcheck({ service_id: serviceId, version_id: 1, name: 'hc', host: 'h', path: '/' })],
   ])('%s on the active version: 400 Version locked', async (_what, call) => {
     expect(await apiError(call())).toEqual(refusal(1));

@@ -81,7 +81,8 @@ test('something that is not a package: 400, as the API answers it', async () => 
 
 test('a package for a VCL service: 400', async () => {
   const { id } = await fastly().service.createService({ name: 'vcl', type: 'vcl' });
-  expect(await apiError(fastly().package.putPackage({ service_id: id, version_id: 1, _package: fs.createReadStream(writePackage(directory)) }))).toEqual({
+  const upload = fastly().package.putPackage({ service_id: id, version_id: 1, _package: fs.createReadStream(writePackage(directory)) });
+  expect(await apiError(upload)).toEqual({
     status: 400, body: { msg: 'Bad request', detail: `Service '${id}' is a VCL service; packages belong to Compute (wasm) services` },
   });
 });

@@ -16,7 +16,10 @@ describe('services', () => {
   test('a new service has an empty, unlocked version 1 and no active version', async () => {
     const service = await fastly().service.createService({ name: 'www-example', comment: 'made by a test', type: 'vcl' });
     expect(service).toMatchObject({
-      name: 'www-example', comment: 'made by a test', type: 'vcl', paused: false,
+      name: 'www-example',
+      comment: 'made by a test',
+      type: 'vcl',
+      paused: false,
       versions: [expect.objectContaining({ number: 1, active: false, locked: false, service_id: service.id })],
     });
     expect(service.id).toMatch(/^[0-9A-Za-z]{22}$/);
@@ -143,7 +146,8 @@ describe('versions', () => {
 
   test('create adds an empty version with the next number; list answers them all', async () => {
     expect(await fastly().version.createServiceVersion({ service_id: serviceId })).toEqual({ number: 2, service_id: serviceId });
-    expect((await fastly().version.listServiceVersions({ service_id: serviceId })).map((version: { number: number }) => version.number)).toEqual([1, 2]);
+    const versions = await fastly().version.listServiceVersions({ service_id: serviceId });
+    expect(versions.map((version: { number: number }) => version.number)).toEqual([1, 2]);
   });
 
   test('staging: activate to and deactivate from the staging environment', async () => {
@@ -171,8 +175,13 @@ describe('versions', () => {
 
   test('new versions have the API\'s default settings', async () => {
     expect(await json(`/service/${serviceId}/version/1/settings`)).toEqual({
-      'general.default_host': '', 'general.default_pci': 0, 'general.default_ttl': 3600,
-      'general.stale_if_error': false, 'general.stale_if_error_ttl': 43200, service_id: serviceId, version: 1,
+      'general.default_host': '',
+      'general.default_pci': 0,
+      'general.default_ttl': 3600,
+      'general.stale_if_error': false,
+      'general.stale_if_error_ttl': 43200,
+      'service_id': serviceId,
+      'version': 1,
     });
   });
 });
@@ -187,8 +196,16 @@ describe('objects other than backends', () => {
   test('a healthcheck with only its required fields has the defaults; its headers sent as CSV are stored sorted', async () => {
     const created = await fastly().healthcheck.createHealthcheck({ ...v1(), name: 'probe', host: 'www.example.com', path: '/', headers: ['X-B:2', 'X-A: 1'] });
     expect(created).toMatchObject({
-      check_interval: 5000, expected_response: 200, http_version: '1.1', initial: 3, method: 'HEAD',
-      threshold: 3, timeout: 5000, window: 5, comment: '', headers: ['X-A: 1', 'X-B: 2'],
+      check_interval: 5000,
+      expected_response: 200,
+      http_version: '1.1',
+      initial: 3,
+      method: 'HEAD',
+      threshold: 3,
+      timeout: 5000,
+      window: 5,
+      comment: '',
+      headers: ['X-A: 1', 'X-B: 2'],
     });
     const updated = await fastly().healthcheck.updateHealthcheck({ ...v1(), healthcheck_name: 'probe', threshold: 2, name: 'probe2' });
     expect(updated).toMatchObject({ name: 'probe2', threshold: 2, window: 5 });
