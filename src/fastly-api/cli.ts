@@ -1,5 +1,5 @@
 import { parseArgs } from 'util';
-import { startFastlyApi } from './server';
+import { startFastlyApi } from './api';
 
 /** Where the command prints; the command line tool passes its own. */
 export interface FastlyApiCommandIo {

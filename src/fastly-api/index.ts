@@ -1,1 +1,1 @@
-export { FastlyApiOptions, IFastlyApi, startFastlyApi } from './server';
+export { FastlyApiOptions, IFastlyApi, startFastlyApi } from './api';

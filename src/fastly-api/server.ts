@@ -15,30 +15,6 @@ import { SNIPPETS } from './snippets';
 import { Store } from './store';
 import { registerVersionRoutes } from './versions';
 
-/** Options of the local Fastly API. */
-export interface FastlyApiOptions {
-  /**
-   * The TCP port on 127.0.0.1 to listen on.
-   * @default 0 (a free port, reported in `url`)
-   */
-  readonly port?: number;
-  /**
-   * A directory that keeps the API's state across restarts.
-   * @default - the state lives in memory and is lost when the server stops
-   */
-  readonly dataDir?: string;
-}
-
-/** A running local Fastly API. */
-export interface IFastlyApi {
-  /** The base URL to give the provider (`FASTLY_API_URL`) or a client, e.g. `http://127.0.0.1:4321`. */
-  readonly url: string;
-  /** The port it listens on. */
-  readonly port: number;
-  /** Stops the server; with a data directory, the state stays there. */
-  close(): Promise<void>;
-}
-
 /** Form fields such as `headers[]` carry a list; a repeated field becomes an array. */
 function parseForm(body: string): RequestInput {
   const input: { [name: string]: string | string[] } = {};
@@ -95,23 +71,4 @@ export function buildFastlyApi(store: Store): FastifyInstance {
   registerDirectorBackendRoutes(app, store);
   registerPackageRoutes(app, store);
   return app;
-}
-
-/**
- * Starts a local HTTP server, bound to 127.0.0.1 only, that answers the part of Fastly's API the
- * Terraform provider uses to manage `fastly_service_vcl` and `fastly_service_compute`: a test
- * double for `terraform apply` / `tofu apply` with `FASTLY_API_URL` pointing at `url`.
- */
-export async function startFastlyApi(options: FastlyApiOptions = {}): Promise<IFastlyApi> {
-  const app = buildFastlyApi(Store.open(options.dataDir));
-  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : Number(options.port);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: async () => {
-      await app.close();
-    },
-  };
 }
