@@ -22,8 +22,12 @@ const project = new cdktf.ConstructLibraryCdktf({
   github: false,
   release: false,
   depsUpgrade: false,
+  // The local Fastly API (src/fastly-api/) serves HTTP; a jsii library must bundle its runtime deps.
+  bundledDeps: ['fastify@5.12.8', '@fastify/multipart@10.1.9', 'tar@7.5.23'],
   devDeps: [
     'fast-check@4.10.2',
+    // Fastly's own JavaScript API client drives the local API in the tests.
+    'fastly@13.0.0',
     '@cdktf/provider-generator@0.21.0',
     '@cdktf/commons@0.21.0',
     'codemaker@1.112.0',

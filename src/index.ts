@@ -15,6 +15,7 @@ export * from './constructs/vcl-snippet';
 export { RoutedRequest, RouteDecision, routeRequest, TrafficShare } from './simulator/route-request';
 export { BackendHealth, ConditionEvaluation, evaluateCondition, SimulatedRequest } from './vcl/evaluator';
 export { summarizeService, summarizeServices } from './simulator/service-summary';
+export * from './fastly-api';
 export * from './testing';
 export * from './rules/validate-service-config';
 

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { FASTLY_API_USAGE, runFastlyApiCommand } from '../fastly-api/cli';
 import { validateServiceConfig } from '../rules/validate-service-config';
 import { formatShares, RoutedRequest, routeRequest, selectService } from '../simulator/route-request';
 
@@ -17,6 +18,7 @@ const USAGE = [
   '  lint     check every fastly_service_vcl and fastly_service_compute resource of the given Terraform JSON files',
   '           against the provider schema and the library\'s rules; exits 1 when any error is found',
   '  explain  simulate where Fastly sends a request (which backend, director or traffic split, and why)',
+  ...FASTLY_API_USAGE,
 ];
 
 const SERVICE_TYPES = ['fastly_service_vcl', 'fastly_service_compute'];
@@ -36,6 +38,7 @@ export function runCli(args: string[], io: CliIo = processIo): number {
   }
   if (command === 'lint' && files.length > 0) return lint(files, io);
   if (command === 'explain') return explain(files, io);
+  if (command === 'fastly-api') return runFastlyApiCommand(files, io);
   USAGE.forEach((line) => io.err(line));
   return 2;
 }

@@ -1,0 +1,1 @@
+export { FastlyApiOptions, IFastlyApi, startFastlyApi } from './api';

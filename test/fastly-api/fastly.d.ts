@@ -1,0 +1,2 @@
+// Fastly's JavaScript API client ships without type declarations.
+declare module 'fastly';
