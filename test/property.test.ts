@@ -1,8 +1,8 @@
 import { Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import { validateServiceConfig } from '../src';
-import { checkAgainstSchema } from '../src/fastly/provider-schema';
 import { appSpec, buildApp } from './fixtures/property-apps';
+import { checkAgainstSchema } from '../src/fastly/provider-schema';
 
 describe('property: whatever synthesises is valid Fastly configuration', () => {
   test('every synthesised service passes validateServiceConfig and the schema check', () => {

@@ -1,5 +1,5 @@
-import { blocksOf, blocksWithDefaults } from '../fastly/provider-defaults';
 import { compareNames, vclBackendIdentifier, vclDirectorIdentifier } from '../fastly/names';
+import { blocksOf, blocksWithDefaults } from '../fastly/provider-defaults';
 
 type Block = { readonly [attribute: string]: any };
 
@@ -149,9 +149,9 @@ export function renderServiceVcl(body: { readonly [key: string]: any }): string 
   }
 
   const generated = new Map<Subroutine, string[]>(SUBROUTINES.map((sub) => [sub, []]));
-  const snippets = blocksOf(body, 'snippet').filter((snippet) => snippet.type !== 'none' && snippet.type !== 'init');
-  const sortedSnippets = [...snippets].sort((a, b) => (Number(a.priority ?? 100) - Number(b.priority ?? 100)) || compareNames(String(a.name), String(b.name)));
-  for (const snippet of sortedSnippets) {
+  const byPriority = (a: Block, b: Block) => (Number(a.priority ?? 100) - Number(b.priority ?? 100)) || compareNames(String(a.name), String(b.name));
+  const snippets = blocksOf(body, 'snippet').filter((snippet) => snippet.type !== 'none' && snippet.type !== 'init').sort(byPriority);
+  for (const snippet of snippets) {
     generated.get(snippet.type as Subroutine)?.push(`# Snippet ${snippet.name} : ${snippet.priority ?? 100}`, ...String(snippet.content ?? '').split('\n'), '');
   }
   const recv = generated.get('recv')!;

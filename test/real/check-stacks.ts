@@ -90,7 +90,7 @@ async function falcoErrors(tools: Toolchain, body: { [key: string]: any }, keep:
   const file = path.join(dir, 'main.vcl');
   fs.writeFileSync(file, renderServiceVcl(body));
   // falco exits 1 on errors and prints its JSON report either way.
-  const result = await run(tools.falco, ['lint', '-json', file], { cwd: dir, maxBuffer: 64 << 20 }).catch((error) => error);
+  const result = await run(tools.falco, ['lint', '-json', file], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }).catch((error) => error);
   let report: FalcoReport;
   try {
     report = JSON.parse(result.stdout);
@@ -149,7 +149,7 @@ async function validateAndPlan(tools: Toolchain, stack: SynthesisedStack, counts
   ];
   for (const [step, args] of steps) {
     try {
-      await run(tools.tofu, args, { cwd: stack.dir, env, maxBuffer: 64 << 20 });
+      await run(tools.tofu, args, { cwd: stack.dir, env, maxBuffer: 64 * 1024 * 1024 });
     } catch (error) {
       const { stdout, stderr } = error as { stdout?: string; stderr?: string };
       counts.failures.push(`${stack.name}: tofu ${step}: ${`${stderr ?? ''}${stdout ?? ''}`.trim()}`);
