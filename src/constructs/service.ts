@@ -21,10 +21,10 @@ export interface ServiceBlock {
   readonly type: BlockType;
   readonly construct: IConstruct;
   readonly name: string;
-  /** The block in the generated L1's camelCase struct shape; called once, at synth. */
-  render(): { [key: string]: any };
   /** The construct's prop for each attribute whose name differs from it, for messages. */
   readonly propNames?: { readonly [attribute: string]: string };
+  /** The block in the generated L1's camelCase struct shape; called once, at synth. */
+  render(): { [key: string]: any };
 }
 
 /** Converts a camelCase L1 struct to Terraform JSON (the generated `...ToTerraform` functions). */

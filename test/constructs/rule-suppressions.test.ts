@@ -1,7 +1,7 @@
-import { App } from 'cdktf';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { App } from 'cdktf';
 import { Backend, OriginPool, RuleSuppressions, VclService } from '../../src';
 import { errorOf, newStack, newVclService, serviceBody, validationErrors } from '../util';
 
