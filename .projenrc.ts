@@ -22,6 +22,8 @@ const project = new cdktf.ConstructLibraryCdktf({
   github: false,
   release: false,
   depsUpgrade: false,
+  // The convert command parses HCL and formats the TypeScript it writes; jsii packages carry their runtime dependencies.
+  bundledDeps: ['@cdktf/hcl2json@0.21.0', 'prettier@3.10.1'],
   devDeps: [
     'fast-check@4.10.2',
     '@cdktf/provider-generator@0.21.0',

@@ -1,0 +1,365 @@
+import { BlockElement, blockSchema, effectiveAttributes, elementsOf, isExpression, isSingleBlock, JsonObject, JsonValue, ServiceModel } from './model';
+import { ConstructPlan, ExpressionValue, PlanValue, ResourceStatement, ServicePlan } from './plan';
+import { camelCase, constructProp, expression, References } from './props';
+import { DirectorType, DIRECTOR_TYPE_NUMBERS } from '../constructs/director';
+import { compareNames, vclBackendIdentifier } from '../fastly/names';
+
+/** Blocks the constructs render; every other block goes through the service's L1 resource. */
+const CONSTRUCT_BLOCKS = new Set(['backend', 'healthcheck', 'condition', 'director', 'snippet', 'domain', 'package']);
+/** Attributes of a block element that name it or place it; the construct carries them itself. */
+const PLACEMENT = new Set(['name', 'address', 'request_condition', 'auto_loadbalance', 'shield']);
+/** Attributes whose names refer to a condition, in the blocks the L1 escape hatch sets. */
+const CONDITION_NAMES = new Set(['request_condition', 'cache_condition', 'response_condition']);
+const SERVICE_PROPS = new Set(['name', 'comment', 'version_comment', 'activate', 'force_destroy', 'stage', 'default_ttl']);
+const POOL_SNIPPET = /^# OriginPool "([^"]+)": requests routed to its first origin go to (its (auto|random|hash|client) director|the first healthy origin in listed order)\./;
+
+/** The TypeScript type an expression stands for, from the attribute's schema type. */
+function expressionType(type: unknown): ExpressionValue['type'] {
+  if (type === 'number') return 'number';
+  if (type === 'bool') return 'boolean';
+  return Array.isArray(type) ? 'list' : 'string';
+}
+
+function typesOf(model: ServiceModel, path: string[]): { [attribute: string]: ExpressionValue['type'] } {
+  const attributes = blockSchema(model.resourceType, path)?.attributes ?? {};
+  return Object.fromEntries(Object.entries(attributes).map(([name, attribute]) => [name, expressionType(attribute.type)]));
+}
+
+/** A construct id: the block name, unless it would collide with a sibling or contains the path separator. */
+class Ids {
+  private readonly used = new Set<string>();
+
+  public take(name: string, kind: string): string {
+    const base = name.replace(/\//g, '_') || kind;
+    let id = base;
+    for (let n = 2; this.used.has(id.toLowerCase()); n++) id = this.used.has(`${base}-${kind}`.toLowerCase()) ? `${base}-${kind}-${n}` : `${base}-${kind}`;
+    this.used.add(id.toLowerCase());
+    return id;
+  }
+}
+
+function newPlan(className: ConstructPlan['className'], id: string, renders: ConstructPlan['renders'], comment?: string): ConstructPlan {
+  return { className, id, props: {}, renders, comments: comment ? [comment] : [], suppressions: [] };
+}
+
+function named(elements: BlockElement[] = []): Map<string, BlockElement> {
+  return new Map(elements.map((element) => [String(element.attributes.name), element]));
+}
+
+/** Props for the attributes an element sets, except those in `skip`. */
+function propsOf(element: BlockElement, references: References, types: { [attribute: string]: ExpressionValue['type'] },
+  skip: Set<string> = PLACEMENT): { [key: string]: PlanValue } {
+  return Object.fromEntries(Object.entries(element.attributes).filter(([attribute]) => !skip.has(attribute))
+    .map(([attribute, value]) => constructProp(attribute, value, references, types)));
+}
+
+/** A pool the library wrote: its snippets name it and say how it balances. */
+interface WrittenPool {
+  readonly name: string;
+  readonly mode: 'auto' | 'random' | 'hash' | 'client' | 'failover';
+  readonly origins: string[];
+  readonly director?: BlockElement;
+  readonly snippets: string[];
+}
+
+/**
+ * Finds the pools this library writes behind a route or with a director: a `<pool>-route-miss`
+ * and `<pool>-route-pass` snippet pair that hands requests from the first origin to the pool's
+ * director or to its standbys, the other origins behind the never-true condition.
+ */
+function writtenPools(model: ServiceModel): WrittenPool[] {
+  const snippets = named(model.blocks.snippet);
+  const backends = model.blocks.backend ?? [];
+  const directors = named(model.blocks.director);
+  const byIdentifier = new Map(backends.map((backend) => [vclBackendIdentifier(String(backend.attributes.name)), String(backend.attributes.name)]));
+  const pools: WrittenPool[] = [];
+  for (const [name, snippet] of snippets) {
+    const match = POOL_SNIPPET.exec(String(snippet.attributes.content ?? ''));
+    if (!match || name !== `${match[1]}-route-miss` || snippets.get(`${match[1]}-route-pass`)?.attributes.content !== snippet.attributes.content) continue;
+    const content = String(snippet.attributes.content);
+    const selected = [...content.matchAll(/req\.backend == (F_\w+)/g)].map((found) => byIdentifier.get(found[1]));
+    const selector = selected[0];
+    if (selector === undefined) continue;
+    let origins: string[];
+    let director: BlockElement | undefined;
+    if (match[3] === undefined) {
+      origins = [selector, ...[...content.matchAll(/set req\.backend = (F_\w+);/g)].map((found) => byIdentifier.get(found[1]) ?? '')];
+    } else {
+      director = directors.get(match[1]);
+      const members = Array.isArray(director?.attributes.backends) ? director!.attributes.backends.map(String) : [];
+      // Members are listed sorted by name; the pool numbers them in its order, so `-10` comes after `-9`.
+      const rest = members.filter((member) => member !== selector)
+        .sort((a, b) => Number(/-(\d+)$/.exec(a)?.[1] ?? 0) - Number(/-(\d+)$/.exec(b)?.[1] ?? 0) || compareNames(a, b));
+      origins = [selector, ...rest];
+    }
+    if (origins.some((origin) => !origin || !backends.some((backend) => backend.attributes.name === origin))) continue;
+    const mode = match[3] === undefined ? 'failover' : match[3] as WrittenPool['mode'];
+    pools.push({ name: match[1], mode, origins, director, snippets: [`${match[1]}-route-miss`, `${match[1]}-route-pass`] });
+  }
+  return pools;
+}
+
+/** The condition the library's pools keep their other origins behind. */
+function isNeverCondition(condition: BlockElement | undefined): boolean {
+  return condition !== undefined && String(condition.attributes.statement ?? '').trim() === 'false';
+}
+
+/** The shared value of an attribute over elements, if they all set the same one. */
+function common(elements: BlockElement[], attribute: string): JsonValue | undefined {
+  const values = elements.map((element) => JSON.stringify(element.attributes[attribute] ?? null));
+  return new Set(values).size === 1 ? elements[0].attributes[attribute] : undefined;
+}
+
+/** Options of `planService`. */
+export interface PlanOptions {
+  /** Recognise origin pools (false: plan their blocks as plain backends, directors and snippets). */
+  readonly pools?: boolean;
+}
+
+/**
+ * Plans the constructs for one service: conditions and healthchecks first (others refer to them),
+ * then pools, shielded backends, backends, directors and snippets, then the L1 escape hatch for
+ * the blocks no construct models.
+ */
+export function planService(model: ServiceModel, options: PlanOptions = {}): ServicePlan {
+  const vcl = model.resourceType === 'fastly_service_vcl';
+  const findPools = vcl && options.pools !== false;
+  const ids = new Ids();
+  const constructs: ConstructPlan[] = [];
+  const conditions = new Map<string, ConstructPlan>();
+  const healthchecks = new Map<string, ConstructPlan>();
+  const references: References = { healthcheck: (name) => healthchecks.get(name), condition: (name) => conditions.get(name) };
+  const conditionElements = named(model.blocks.condition);
+  const pools = findPools ? writtenPools(model) : [];
+  const pooled = new Set(pools.flatMap((pool) => [...pool.origins, ...pool.snippets, pool.name]));
+  const neverConditions = new Set(pools.flatMap((pool) => pool.origins.slice(1)
+    .map((origin) => String(named(model.blocks.backend).get(origin)?.attributes.request_condition ?? ''))));
+  const onlyNeverUses = (name: string) => neverConditions.has(name) && isNeverCondition(conditionElements.get(name))
+    && (model.blocks.backend ?? []).every((backend) => backend.attributes.request_condition !== name
+      || pools.some((pool) => pool.origins.slice(1).includes(String(backend.attributes.name))));
+
+  for (const [name, condition] of conditionElements) {
+    // The pools make their own never-true condition.
+    if (onlyNeverUses(name)) continue;
+    const plan = newPlan('Condition', ids.take(name, 'condition'), [{ type: 'condition', name }], condition.comment);
+    plan.props = { ...plan.id !== name ? { name } : {}, ...propsOf(condition, references, typesOf(model, ['condition']), new Set(['name'])) };
+    if (typeof condition.attributes.type === 'string' && !isExpression(condition.attributes.type)) {
+      plan.props.type = { kind: 'enum', enumName: 'ConditionType', member: condition.attributes.type, value: condition.attributes.type };
+    }
+    conditions.set(name, plan);
+    constructs.push(plan);
+  }
+  for (const [name, check] of named(model.blocks.healthcheck)) {
+    const plan = newPlan('Healthcheck', ids.take(name, 'healthcheck'), [{ type: 'healthcheck', name }], check.comment);
+    plan.props = { ...plan.id !== name ? { name } : {}, ...propsOf(check, references, typesOf(model, ['healthcheck']), new Set(['name'])) };
+    const { initial, threshold } = effectiveAttributes(model.resourceType, 'healthcheck', check.attributes);
+    if (typeof initial === 'number' && typeof threshold === 'number' && initial < threshold) plan.props.startUnhealthy = true;
+    healthchecks.set(name, plan);
+    constructs.push(plan);
+  }
+
+  const backends = named(model.blocks.backend);
+  const backendPlans = new Map<string, ConstructPlan>();
+  const backendTypes = typesOf(model, ['backend']);
+  const originOf = (element: BlockElement) => ({
+    address: element.attributes.address as PlanValue,
+    ...propsOf(element, references, backendTypes),
+  });
+
+  for (const pool of pools) {
+    const members = pool.origins.map((origin) => backends.get(origin)!);
+    const plan = newPlan('OriginPool', ids.take(pool.name, 'pool'),
+      [...pool.origins.map((name) => ({ type: 'backend', name })), ...pool.snippets.map((name) => ({ type: 'snippet', name })),
+        ...pool.director ? [{ type: 'director', name: pool.name }] : []]);
+    plan.props = poolProps(pool.name, plan.id, members, originOf);
+    const routeWhen = String(members[0].attributes.request_condition ?? '');
+    if (routeWhen !== '' && conditions.has(routeWhen)) plan.props.routeWhen = { kind: 'ref', target: conditions.get(routeWhen)! };
+    const quorum = pool.director?.attributes.quorum;
+    const retries = pool.director?.attributes.retries;
+    const options = { ...quorum !== undefined ? { quorum } : {}, ...retries !== undefined ? { retries } : {} } as { [key: string]: PlanValue };
+    plan.props.loadBalancing = { kind: 'loadBalancing', mode: pool.mode, options };
+    pool.origins.forEach((origin) => backendPlans.set(origin, plan));
+    constructs.push(plan);
+  }
+
+  // Unconditioned automatic load balancing: the group an OriginPool with LoadBalancing.auto() makes as the default route.
+  const group = findPools ? [...backends.values()].filter((backend) => !pooled.has(String(backend.attributes.name))
+    && backend.attributes.auto_loadbalance === true && (backend.attributes.request_condition ?? '') === '') : [];
+  if (group.length > 1 && common(group, 'shield') !== undefined) {
+    const names = group.map((backend) => String(backend.attributes.name));
+    const prefix = /^(.*?)[-_]?\d+$/.exec(names[0])?.[1];
+    const poolName = prefix && /^[A-Za-z][A-Za-z0-9_-]*$/.test(prefix) ? prefix : 'default';
+    const plan = newPlan('OriginPool', ids.take(poolName, 'pool'), names.map((name) => ({ type: 'backend', name })));
+    plan.props = poolProps(poolName, plan.id, group, originOf);
+    names.forEach((name) => backendPlans.set(name, plan));
+    constructs.push(plan);
+  }
+
+  for (const [name, backend] of backends) {
+    if (backendPlans.has(name)) continue;
+    const shielded = (backend.attributes.shield ?? '') !== '' && (backend.attributes.override_host ?? '') !== '';
+    const plan = newPlan(shielded ? 'ShieldedBackend' : 'Backend', ids.take(name, 'backend'), [{ type: 'backend', name }], backend.comment);
+    plan.props = {
+      address: backend.attributes.address as PlanValue,
+      ...plan.id !== name ? { name } : {},
+      ...propsOf(backend, references, backendTypes, new Set(['name', 'address', 'request_condition', 'auto_loadbalance'])),
+    };
+    const condition = backend.attributes.request_condition;
+    if (typeof condition === 'string' && condition !== '') {
+      plan.props.requestCondition = conditions.has(condition) ? { kind: 'ref', target: conditions.get(condition)! } : condition;
+    }
+    if (backend.attributes.auto_loadbalance !== undefined) plan.props.autoLoadbalance = backend.attributes.auto_loadbalance as PlanValue;
+    backendPlans.set(name, plan);
+    constructs.push(plan);
+  }
+
+  for (const [name, director] of named(model.blocks.director)) {
+    if (pooled.has(name) && pools.some((pool) => pool.director === director)) continue;
+    const plan = newPlan('Director', ids.take(name, 'director'), [{ type: 'director', name }], director.comment);
+    const members = Array.isArray(director.attributes.backends) ? director.attributes.backends.map(String) : [];
+    plan.props = {
+      backends: members.map((member) => backendRef(backendPlans.get(member), member)),
+      ...plan.id !== name ? { name } : {},
+      ...propsOf(director, references, typesOf(model, ['director']), new Set(['name', 'backends', 'type'])),
+    };
+    const type = Object.entries(DIRECTOR_TYPE_NUMBERS).find(([, number]) => number === director.attributes.type)?.[0];
+    if (type !== undefined) {
+      const member = Object.entries(DirectorType).find(([, value]) => value === type)![0];
+      plan.props.type = { kind: 'enum', enumName: 'DirectorType', member, value: type };
+    } else if (director.attributes.type !== undefined) {
+      plan.props.type = director.attributes.type as PlanValue;
+    }
+    constructs.push(plan);
+  }
+
+  for (const [name, snippet] of named(model.blocks.snippet)) {
+    if (pooled.has(name)) continue;
+    const plan = newPlan('VclSnippet', ids.take(name, 'snippet'), [{ type: 'snippet', name }], snippet.comment);
+    plan.props = { ...plan.id !== name ? { name } : {}, ...propsOf(snippet, references, typesOf(model, ['snippet']), new Set(['name'])) };
+    constructs.push(plan);
+  }
+
+  return {
+    className: vcl ? 'VclService' : 'ComputeService',
+    id: model.resourceName,
+    resourceName: model.resourceName,
+    resourceType: model.resourceType,
+    props: serviceProps(model),
+    constructs,
+    statements: resourceStatements(model, conditions),
+    suppressions: [],
+    comments: model.comment ? [model.comment] : [],
+  };
+}
+
+/** A backend of the plan; a member that is not a backend of the service stays a name, for the rules to report. */
+function backendRef(target: ConstructPlan | undefined, name: string): PlanValue {
+  if (!target) return name;
+  if (target.className !== 'OriginPool') return { kind: 'ref', target };
+  return { kind: 'ref', target, backend: target.renders.filter((block) => block.type === 'backend').findIndex((block) => block.name === name) };
+}
+
+/** An OriginPool's props for its members: the settings every origin shares go to `originDefaults`. */
+function poolProps(poolName: string, id: string, members: BlockElement[], originOf: (element: BlockElement) => { [key: string]: PlanValue }):
+{ [key: string]: PlanValue } {
+  const origins: Array<{ [key: string]: PlanValue }> = members.map((member, index) => {
+    const { shield: _shield, ...origin } = originOf(member);
+    return { ...origin, ...member.attributes.name !== `${poolName}-${index + 1}` ? { name: member.attributes.name as PlanValue } : {} };
+  });
+  const shared = Object.keys(origins[0]).filter((key) => key !== 'address' && key !== 'name'
+    && origins.every((origin) => key in origin && JSON.stringify(origin[key], refReplacer) === JSON.stringify(origins[0][key], refReplacer)));
+  const originDefaults = Object.fromEntries(shared.map((key) => [key, origins[0][key]]));
+  const shield = common(members, 'shield');
+  return {
+    ...id !== poolName ? { name: poolName } : {},
+    origins: origins.map((origin) => Object.fromEntries(Object.entries(origin).filter(([key]) => !shared.includes(key)))),
+    ...shared.length > 0 && origins.length > 1 ? { originDefaults } : {},
+    ...typeof shield === 'string' && shield !== '' ? { shield } : {},
+  };
+}
+
+/** Construct references compare by target id, not by walking the planned constructs. */
+function refReplacer(key: string, value: unknown): unknown {
+  return key === 'target' && typeof value === 'object' && value !== null ? (value as ConstructPlan).id : value;
+}
+
+function serviceProps(model: ServiceModel): { [key: string]: PlanValue } {
+  const domains = model.blocks.domain ?? [];
+  const comments = domains.filter((domain) => domain.attributes.comment !== undefined);
+  const props: { [key: string]: PlanValue } = {
+    name: model.attributes.name as PlanValue,
+    domains: domains.map((domain) => domain.attributes.name as PlanValue),
+    ...comments.length > 0 ? { domainComments: Object.fromEntries(comments.map((domain) => [String(domain.attributes.name), domain.attributes.comment as PlanValue])) } : {},
+  };
+  const types = typesOf(model, []);
+  for (const [attribute, value] of Object.entries(model.attributes)) {
+    if (!SERVICE_PROPS.has(attribute)) continue;
+    if (attribute === 'default_ttl') {
+      props.defaultTtl = isExpression(value) ? { kind: 'duration', unit: 'seconds', amount: expression(value, 'number') } : { kind: 'duration', unit: 'seconds', amount: value as number };
+    } else {
+      props[camelCase(attribute)] = isExpression(value) ? expression(value, types[attribute]) : value as PlanValue;
+    }
+  }
+  const pkg = model.blocks.package?.[0];
+  if (pkg) props.package = Object.fromEntries(Object.entries(pkg.attributes).map(([key, value]) => [camelCase(key), value as PlanValue]));
+  return props;
+}
+
+/** An L1 struct for an element the bindings type: camelCase keys, nested blocks, condition names from the planned conditions. */
+function struct(model: ServiceModel, path: string[], element: BlockElement, conditions: Map<string, ConstructPlan>): { [key: string]: PlanValue } {
+  const types = typesOf(model, path);
+  const result: { [key: string]: PlanValue } = {};
+  for (const [attribute, value] of Object.entries(element.attributes)) {
+    const condition = CONDITION_NAMES.has(attribute) && typeof value === 'string' ? conditions.get(value) : undefined;
+    result[camelCase(attribute)] = condition ? { kind: 'ref', target: condition, member: 'name' }
+      : isExpression(value) ? expression(value, types[attribute] ?? 'string') : value as PlanValue;
+  }
+  for (const [type, elements] of Object.entries(element.blocks)) {
+    const nested = elements.map((inner) => struct(model, [...path, type], inner, conditions));
+    result[camelCase(type)] = isSingleBlock(model.resourceType, [...path, type]) ? nested[0] : nested;
+  }
+  return result;
+}
+
+/** The typed escape hatch for the blocks and attributes no construct models, and raw JSON for what the bindings lack. */
+function resourceStatements(model: ServiceModel, conditions: Map<string, ConstructPlan>): ResourceStatement[] {
+  const statements: ResourceStatement[] = [{
+    kind: 'call',
+    method: 'overrideLogicalId',
+    value: model.resourceName,
+    comments: [`Keeps the Terraform address ${model.resourceType}.${model.resourceName}, so the existing service and its state carry over.`],
+  }];
+  const types = typesOf(model, []);
+  for (const [attribute, value] of Object.entries(model.attributes)) {
+    if (SERVICE_PROPS.has(attribute)) continue;
+    statements.push({ kind: 'assign', property: camelCase(attribute), value: isExpression(value) ? expression(value, types[attribute]) : value as PlanValue, comments: [] });
+  }
+  for (const [type, elements] of Object.entries(model.blocks)) {
+    if (CONSTRUCT_BLOCKS.has(type) || elements.length === 0) continue;
+    const structs = elements.map((element) => struct(model, [type], element, conditions));
+    const method = `put${camelCase(type).replace(/^./, (letter) => letter.toUpperCase())}`;
+    statements.push({ kind: 'call', method, value: isSingleBlock(model.resourceType, [type]) ? structs[0] : structs, comments: elements.flatMap((element) => element.comment ? [element.comment] : []) });
+  }
+  for (const [key, value] of Object.entries(model.raw)) {
+    const why = key === 'dynamic'
+      ? 'Dynamic blocks are generated by Terraform from their for_each; constructs need each block at synth, so they are kept as written.'
+      : `${key} is not in the provider schema the library's bindings are generated from (data/provider-schema.json), so it is set as raw Terraform JSON.`;
+    statements.push({ kind: 'override', path: key, value, comments: [why] });
+  }
+  for (const [key, value] of Object.entries(model.metaArguments)) {
+    if (key === 'lifecycle') {
+      const lifecycle = elementsOf(value)[0] ?? {};
+      statements.push({ kind: 'assign', property: 'lifecycle', value: lifecycleOf(lifecycle), comments: [] });
+    } else {
+      statements.push({ kind: 'override', path: key, value, comments: [] });
+    }
+  }
+  return statements;
+}
+
+/** The typed `lifecycle` of the resource; `ignore_changes` names attributes, which hcl2json writes as `${name}`. */
+function lifecycleOf(lifecycle: JsonObject): { [key: string]: PlanValue } {
+  return Object.fromEntries(Object.entries(lifecycle).map(([key, value]) => [camelCase(key), key === 'ignore_changes' && Array.isArray(value)
+    ? value.map((name) => typeof name === 'string' ? name.replace(/^\$\{(.*)\}$/, '$1') : name) as PlanValue
+    : value as PlanValue]));
+}
