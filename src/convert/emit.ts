@@ -79,7 +79,7 @@ function valueCode(value: PlanValue, names: Names): string {
         const service = names.inline.get(value.target);
         const target = service ? constructCode(value.target, names.services.get(service)!, names) : names.constructs.get(value.target)!;
         if (value.backend !== undefined) return `${target}.backends[${value.backend}]`;
-        return value.member === 'name' ? `${target}.name` : target;
+        return value.member ? `${target}.${value.member}` : target;
       }
     }
   }

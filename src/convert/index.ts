@@ -34,7 +34,7 @@ export function planApp(source: TerraformSource): { plan: AppPlan; services: Ver
   const referenced = JSON.stringify(source.services.map((service) => [service.attributes, service.blocks, service.raw]));
   const uses = (kind: string, name: string) => new RegExp(`\\b${kind}\\.${name.replace(/[-]/g, '\\-')}\\b`).test(referenced);
   const plan: AppPlan = {
-    stackId: stackIdOf(source.file),
+    stackId: source.stackName ?? stackIdOf(source.file),
     provider: providerProps(source.provider),
     values: [
       ...Object.entries(source.variables).filter(([name]) => uses('var', name)).map(([name, config]) => ({ kind: 'variable' as const, name, config })),

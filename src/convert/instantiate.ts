@@ -55,7 +55,7 @@ function valueOf(value: PlanValue, built: Map<ConstructPlan, Construct>): any {
       const target = built.get(value.target);
       if (!target) throw new Error(`${value.target.id} is referred to before it is built`);
       if (value.backend !== undefined) return (target as OriginPool).backends[value.backend];
-      return value.member === 'name' ? (target as unknown as { name: string }).name : target;
+      return value.member ? (target as any)[value.member] : target;
     }
   }
 }

@@ -38,6 +38,8 @@ export interface ServiceModel {
   /** Terraform meta-arguments (`lifecycle`, `depends_on`, …), as written. */
   readonly metaArguments: JsonObject;
   readonly comment?: string;
+  /** The construct path of the service when the source was synthesised by cdktf (its `"//"` metadata), e.g. `edge/site/Resource`. */
+  readonly constructPath?: string;
   /** Where it came from, for messages: a file, or a service id and version. */
   readonly origin: string;
 }
@@ -114,7 +116,9 @@ export function serviceFromTerraformJson(resourceType: ServiceType, resourceName
   }
   const raw: JsonObject = {};
   const { attributes, blocks, comment } = readBlock(schema, rest, raw);
-  return { resourceType, resourceName, attributes, blocks, raw, metaArguments, comment, origin };
+  const metadata = isObject(body['//']) && isObject(body['//'].metadata) ? body['//'].metadata : {};
+  const constructPath = typeof metadata.path === 'string' ? metadata.path : undefined;
+  return { resourceType, resourceName, attributes, blocks, raw, metaArguments, comment, constructPath, origin };
 }
 
 /** The schema of a nested block type of a service, if the bindings have it. */

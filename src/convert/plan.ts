@@ -24,7 +24,8 @@ export interface DurationValue {
 export interface ConstructRef {
   readonly kind: 'ref';
   readonly target: ConstructPlan;
-  readonly member?: 'name';
+  /** `name`: the block name; `backend`: the Backend of a ShieldedBackend. */
+  readonly member?: 'name' | 'backend';
   /** The position of the backend in `target.backends`, for a pool. */
   readonly backend?: number;
 }

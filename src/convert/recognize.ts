@@ -1,13 +1,10 @@
 import { BlockElement, blockSchema, effectiveAttributes, elementsOf, isExpression, isSingleBlock, JsonObject, JsonValue, ServiceModel } from './model';
 import { ConstructPlan, ExpressionValue, PlanValue, ResourceStatement, ServicePlan } from './plan';
 import { camelCase, constructProp, expression, References } from './props';
-import { DirectorType, DIRECTOR_TYPE_NUMBERS } from '../constructs/director';
 import { compareNames, vclBackendIdentifier } from '../fastly/names';
 
 /** Blocks the constructs render; every other block goes through the service's L1 resource. */
 const CONSTRUCT_BLOCKS = new Set(['backend', 'healthcheck', 'condition', 'director', 'snippet', 'domain', 'package']);
-/** Attributes of a block element that name it or place it; the construct carries them itself. */
-const PLACEMENT = new Set(['name', 'address', 'request_condition', 'auto_loadbalance', 'shield']);
 /** Attributes whose names refer to a condition, in the blocks the L1 escape hatch sets. */
 const CONDITION_NAMES = new Set(['request_condition', 'cache_condition', 'response_condition']);
 const SERVICE_PROPS = new Set(['name', 'comment', 'version_comment', 'activate', 'force_destroy', 'stage', 'default_ttl']);
@@ -20,8 +17,9 @@ function expressionType(type: unknown): ExpressionValue['type'] {
   return Array.isArray(type) ? 'list' : 'string';
 }
 
-function typesOf(model: ServiceModel, path: string[]): { [attribute: string]: ExpressionValue['type'] } {
-  const attributes = blockSchema(model.resourceType, path)?.attributes ?? {};
+/** The TypeScript types expressions stand for, by attribute of a block. */
+export function typesOf(resourceType: ServiceModel['resourceType'], path: string[]): { [attribute: string]: ExpressionValue['type'] } {
+  const attributes = blockSchema(resourceType, path)?.attributes ?? {};
   return Object.fromEntries(Object.entries(attributes).map(([name, attribute]) => [name, expressionType(attribute.type)]));
 }
 
@@ -30,7 +28,8 @@ class Ids {
   private readonly used = new Set<string>();
 
   public take(name: string, kind: string): string {
-    const base = name.replace(/\//g, '_') || kind;
+    // A name computed by Terraform makes no construct id; the construct then gets the name as a prop.
+    const base = name.includes('${') ? kind : name.replace(/\//g, '_') || kind;
     let id = base;
     for (let n = 2; this.used.has(id.toLowerCase()); n++) id = this.used.has(`${base}-${kind}`.toLowerCase()) ? `${base}-${kind}-${n}` : `${base}-${kind}`;
     this.used.add(id.toLowerCase());
@@ -46,10 +45,13 @@ function named(elements: BlockElement[] = []): Map<string, BlockElement> {
   return new Map(elements.map((element) => [String(element.attributes.name), element]));
 }
 
-/** Props for the attributes an element sets, except those in `skip`. */
-function propsOf(element: BlockElement, references: References, types: { [attribute: string]: ExpressionValue['type'] },
-  skip: Set<string> = PLACEMENT): { [key: string]: PlanValue } {
-  return Object.fromEntries(Object.entries(element.attributes).filter(([attribute]) => !skip.has(attribute))
+/**
+ * The props an element's construct cannot be made without (its address, statement, …). The rest
+ * are set by `verify` only where the library's defaults differ from the source.
+ */
+function requiredProps(element: BlockElement, references: References, types: { [attribute: string]: ExpressionValue['type'] },
+  attributes: string[]): { [key: string]: PlanValue } {
+  return Object.fromEntries(Object.entries(element.attributes).filter(([attribute]) => attributes.includes(attribute))
     .map(([attribute, value]) => constructProp(attribute, value, references, types)));
 }
 
@@ -125,7 +127,7 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
   const vcl = model.resourceType === 'fastly_service_vcl';
   const findPools = vcl && options.pools !== false;
   const ids = new Ids();
-  const constructs: ConstructPlan[] = [];
+  let constructs: ConstructPlan[] = [];
   const conditions = new Map<string, ConstructPlan>();
   const healthchecks = new Map<string, ConstructPlan>();
   const references: References = { healthcheck: (name) => healthchecks.get(name), condition: (name) => conditions.get(name) };
@@ -142,16 +144,13 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
     // The pools make their own never-true condition.
     if (onlyNeverUses(name)) continue;
     const plan = newPlan('Condition', ids.take(name, 'condition'), [{ type: 'condition', name }], condition.comment);
-    plan.props = { ...plan.id !== name ? { name } : {}, ...propsOf(condition, references, typesOf(model, ['condition']), new Set(['name'])) };
-    if (typeof condition.attributes.type === 'string' && !isExpression(condition.attributes.type)) {
-      plan.props.type = { kind: 'enum', enumName: 'ConditionType', member: condition.attributes.type, value: condition.attributes.type };
-    }
+    plan.props = { ...plan.id !== name ? { name } : {}, ...requiredProps(condition, references, typesOf(model.resourceType, ['condition']), ['statement']) };
     conditions.set(name, plan);
     constructs.push(plan);
   }
   for (const [name, check] of named(model.blocks.healthcheck)) {
     const plan = newPlan('Healthcheck', ids.take(name, 'healthcheck'), [{ type: 'healthcheck', name }], check.comment);
-    plan.props = { ...plan.id !== name ? { name } : {}, ...propsOf(check, references, typesOf(model, ['healthcheck']), new Set(['name'])) };
+    plan.props = { ...plan.id !== name ? { name } : {}, ...requiredProps(check, references, typesOf(model.resourceType, ['healthcheck']), ['host']) };
     const { initial, threshold } = effectiveAttributes(model.resourceType, 'healthcheck', check.attributes);
     if (typeof initial === 'number' && typeof threshold === 'number' && initial < threshold) plan.props.startUnhealthy = true;
     healthchecks.set(name, plan);
@@ -160,24 +159,36 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
 
   const backends = named(model.blocks.backend);
   const backendPlans = new Map<string, ConstructPlan>();
-  const backendTypes = typesOf(model, ['backend']);
-  const originOf = (element: BlockElement) => ({
-    address: element.attributes.address as PlanValue,
-    ...propsOf(element, references, backendTypes),
-  });
+  const backendTypes = typesOf(model.resourceType, ['backend']);
+  const originOf = (element: BlockElement) => requiredProps(element, references, backendTypes, ['address']);
+
+  const checkUsers = new Map<string, string[]>();
+  for (const [name, backend] of named(model.blocks.backend)) {
+    const check = backend.attributes.healthcheck;
+    if (typeof check === 'string' && check !== '') checkUsers.set(check, [...checkUsers.get(check) ?? [], name]);
+  }
+  // A check named `<owner>-health` that only the owner's backends use is the one a pool or shielded backend makes from its options.
+  const ownCheck = (owner: string, members: string[]) => {
+    const name = `${owner}-health`;
+    const users = checkUsers.get(name) ?? [];
+    return healthchecks.has(name) && users.length === members.length && members.every((member) => users.includes(member)) ? name : undefined;
+  };
+  const ownChecks = new Set<string>();
 
   for (const pool of pools) {
     const members = pool.origins.map((origin) => backends.get(origin)!);
-    const plan = newPlan('OriginPool', ids.take(pool.name, 'pool'),
-      [...pool.origins.map((name) => ({ type: 'backend', name })), ...pool.snippets.map((name) => ({ type: 'snippet', name })),
-        ...pool.director ? [{ type: 'director', name: pool.name }] : []]);
+    const check = ownCheck(pool.name, pool.origins);
+    const plan = newPlan('OriginPool', ids.take(pool.name, 'pool'), [
+      ...pool.origins.map((name) => ({ type: 'backend', name })), ...pool.snippets.map((name) => ({ type: 'snippet', name })),
+      ...pool.director ? [{ type: 'director', name: pool.name }] : [], ...check ? [{ type: 'healthcheck', name: check }] : []]);
     plan.props = poolProps(pool.name, plan.id, members, originOf);
+    if (check) {
+      plan.props.healthcheck = {};
+      ownChecks.add(check);
+    }
     const routeWhen = String(members[0].attributes.request_condition ?? '');
     if (routeWhen !== '' && conditions.has(routeWhen)) plan.props.routeWhen = { kind: 'ref', target: conditions.get(routeWhen)! };
-    const quorum = pool.director?.attributes.quorum;
-    const retries = pool.director?.attributes.retries;
-    const options = { ...quorum !== undefined ? { quorum } : {}, ...retries !== undefined ? { retries } : {} } as { [key: string]: PlanValue };
-    plan.props.loadBalancing = { kind: 'loadBalancing', mode: pool.mode, options };
+    if (pool.mode !== 'auto') plan.props.loadBalancing = { kind: 'loadBalancing', mode: pool.mode, options: {} };
     pool.origins.forEach((origin) => backendPlans.set(origin, plan));
     constructs.push(plan);
   }
@@ -189,8 +200,14 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
     const names = group.map((backend) => String(backend.attributes.name));
     const prefix = /^(.*?)[-_]?\d+$/.exec(names[0])?.[1];
     const poolName = prefix && /^[A-Za-z][A-Za-z0-9_-]*$/.test(prefix) ? prefix : 'default';
-    const plan = newPlan('OriginPool', ids.take(poolName, 'pool'), names.map((name) => ({ type: 'backend', name })));
+    const check = ownCheck(poolName, names);
+    const plan = newPlan('OriginPool', ids.take(poolName, 'pool'), [...names.map((name) => ({ type: 'backend', name })),
+      ...check ? [{ type: 'healthcheck', name: check }] : []]);
     plan.props = poolProps(poolName, plan.id, group, originOf);
+    if (check) {
+      plan.props.healthcheck = {};
+      ownChecks.add(check);
+    }
     names.forEach((name) => backendPlans.set(name, plan));
     constructs.push(plan);
   }
@@ -198,20 +215,21 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
   for (const [name, backend] of backends) {
     if (backendPlans.has(name)) continue;
     const shielded = (backend.attributes.shield ?? '') !== '' && (backend.attributes.override_host ?? '') !== '';
-    const plan = newPlan(shielded ? 'ShieldedBackend' : 'Backend', ids.take(name, 'backend'), [{ type: 'backend', name }], backend.comment);
+    const check = shielded ? ownCheck(name, [name]) : undefined;
+    const plan = newPlan(shielded ? 'ShieldedBackend' : 'Backend', ids.take(name, 'backend'),
+      [{ type: 'backend', name }, ...check ? [{ type: 'healthcheck', name: check }] : []], backend.comment);
     plan.props = {
       address: backend.attributes.address as PlanValue,
       ...plan.id !== name ? { name } : {},
-      ...propsOf(backend, references, backendTypes, new Set(['name', 'address', 'request_condition', 'auto_loadbalance'])),
+      ...requiredProps(backend, references, backendTypes, shielded ? ['shield'] : []),
+      ...check ? { healthcheckOptions: {} } : {},
     };
-    const condition = backend.attributes.request_condition;
-    if (typeof condition === 'string' && condition !== '') {
-      plan.props.requestCondition = conditions.has(condition) ? { kind: 'ref', target: conditions.get(condition)! } : condition;
-    }
-    if (backend.attributes.auto_loadbalance !== undefined) plan.props.autoLoadbalance = backend.attributes.auto_loadbalance as PlanValue;
+    if (check) ownChecks.add(check);
     backendPlans.set(name, plan);
     constructs.push(plan);
   }
+
+  constructs = constructs.filter((construct) => !(construct.className === 'Healthcheck' && ownChecks.has(construct.renders[0].name)));
 
   for (const [name, director] of named(model.blocks.director)) {
     if (pooled.has(name) && pools.some((pool) => pool.director === director)) continue;
@@ -220,28 +238,22 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
     plan.props = {
       backends: members.map((member) => backendRef(backendPlans.get(member), member)),
       ...plan.id !== name ? { name } : {},
-      ...propsOf(director, references, typesOf(model, ['director']), new Set(['name', 'backends', 'type'])),
     };
-    const type = Object.entries(DIRECTOR_TYPE_NUMBERS).find(([, number]) => number === director.attributes.type)?.[0];
-    if (type !== undefined) {
-      const member = Object.entries(DirectorType).find(([, value]) => value === type)![0];
-      plan.props.type = { kind: 'enum', enumName: 'DirectorType', member, value: type };
-    } else if (director.attributes.type !== undefined) {
-      plan.props.type = director.attributes.type as PlanValue;
-    }
     constructs.push(plan);
   }
 
   for (const [name, snippet] of named(model.blocks.snippet)) {
     if (pooled.has(name)) continue;
     const plan = newPlan('VclSnippet', ids.take(name, 'snippet'), [{ type: 'snippet', name }], snippet.comment);
-    plan.props = { ...plan.id !== name ? { name } : {}, ...propsOf(snippet, references, typesOf(model, ['snippet']), new Set(['name'])) };
+    plan.props = { ...plan.id !== name ? { name } : {}, ...requiredProps(snippet, references, typesOf(model.resourceType, ['snippet']), ['content', 'type']) };
     constructs.push(plan);
   }
 
+  // A service synthesised by cdktf keeps its construct id, which its pools' director comments contain.
+  const id = /^[^/]+\/([^/]+)\/Resource$/.exec(model.constructPath ?? '')?.[1] ?? model.resourceName;
   return {
     className: vcl ? 'VclService' : 'ComputeService',
-    id: model.resourceName,
+    id,
     resourceName: model.resourceName,
     resourceType: model.resourceType,
     props: serviceProps(model),
@@ -255,26 +267,40 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
 /** A backend of the plan; a member that is not a backend of the service stays a name, for the rules to report. */
 function backendRef(target: ConstructPlan | undefined, name: string): PlanValue {
   if (!target) return name;
+  if (target.className === 'ShieldedBackend') return { kind: 'ref', target, member: 'backend' };
   if (target.className !== 'OriginPool') return { kind: 'ref', target };
   return { kind: 'ref', target, backend: target.renders.filter((block) => block.type === 'backend').findIndex((block) => block.name === name) };
 }
 
-/** An OriginPool's props for its members: the settings every origin shares go to `originDefaults`. */
+/** An OriginPool's props for its members: their addresses and names, and the pool's shield. */
 function poolProps(poolName: string, id: string, members: BlockElement[], originOf: (element: BlockElement) => { [key: string]: PlanValue }):
 { [key: string]: PlanValue } {
-  const origins: Array<{ [key: string]: PlanValue }> = members.map((member, index) => {
-    const { shield: _shield, ...origin } = originOf(member);
-    return { ...origin, ...member.attributes.name !== `${poolName}-${index + 1}` ? { name: member.attributes.name as PlanValue } : {} };
-  });
-  const shared = Object.keys(origins[0]).filter((key) => key !== 'address' && key !== 'name'
-    && origins.every((origin) => key in origin && JSON.stringify(origin[key], refReplacer) === JSON.stringify(origins[0][key], refReplacer)));
-  const originDefaults = Object.fromEntries(shared.map((key) => [key, origins[0][key]]));
   const shield = common(members, 'shield');
   return {
     ...id !== poolName ? { name: poolName } : {},
-    origins: origins.map((origin) => Object.fromEntries(Object.entries(origin).filter(([key]) => !shared.includes(key)))),
-    ...shared.length > 0 && origins.length > 1 ? { originDefaults } : {},
+    origins: members.map((member, index) => ({
+      ...originOf(member),
+      ...member.attributes.name !== `${poolName}-${index + 1}` ? { name: member.attributes.name as PlanValue } : {},
+    })),
     ...typeof shield === 'string' && shield !== '' ? { shield } : {},
+  };
+}
+
+/** Moves the settings every origin of a pool shares to its `originDefaults`, as a person would write them. */
+export function factorOriginDefaults(plan: ConstructPlan): void {
+  const origins = plan.props.origins as Array<{ [key: string]: PlanValue }>;
+  if (origins.length < 2) return;
+  const shared = Object.keys(origins[0]).filter((key) => key !== 'address' && key !== 'name'
+    && origins.every((origin) => key in origin && JSON.stringify(origin[key], refReplacer) === JSON.stringify(origins[0][key], refReplacer)));
+  if (shared.length === 0) return;
+  const originDefaults = Object.fromEntries(shared.map((key) => [key, origins[0][key]]));
+  const { routeWhen, loadBalancing, ...rest } = plan.props;
+  plan.props = {
+    ...rest,
+    origins: origins.map((origin) => Object.fromEntries(Object.entries(origin).filter(([key]) => !shared.includes(key)))),
+    originDefaults,
+    ...routeWhen !== undefined ? { routeWhen } : {},
+    ...loadBalancing !== undefined ? { loadBalancing } : {},
   };
 }
 
@@ -287,19 +313,10 @@ function serviceProps(model: ServiceModel): { [key: string]: PlanValue } {
   const domains = model.blocks.domain ?? [];
   const comments = domains.filter((domain) => domain.attributes.comment !== undefined);
   const props: { [key: string]: PlanValue } = {
-    name: model.attributes.name as PlanValue,
-    domains: domains.map((domain) => domain.attributes.name as PlanValue),
+    name: isExpression(model.attributes.name) ? expression(model.attributes.name, 'string') : model.attributes.name as PlanValue,
+    domains: domains.map((domain) => isExpression(domain.attributes.name) ? expression(domain.attributes.name, 'string') : domain.attributes.name as PlanValue),
     ...comments.length > 0 ? { domainComments: Object.fromEntries(comments.map((domain) => [String(domain.attributes.name), domain.attributes.comment as PlanValue])) } : {},
   };
-  const types = typesOf(model, []);
-  for (const [attribute, value] of Object.entries(model.attributes)) {
-    if (!SERVICE_PROPS.has(attribute)) continue;
-    if (attribute === 'default_ttl') {
-      props.defaultTtl = isExpression(value) ? { kind: 'duration', unit: 'seconds', amount: expression(value, 'number') } : { kind: 'duration', unit: 'seconds', amount: value as number };
-    } else {
-      props[camelCase(attribute)] = isExpression(value) ? expression(value, types[attribute]) : value as PlanValue;
-    }
-  }
   const pkg = model.blocks.package?.[0];
   if (pkg) props.package = Object.fromEntries(Object.entries(pkg.attributes).map(([key, value]) => [camelCase(key), value as PlanValue]));
   return props;
@@ -307,7 +324,7 @@ function serviceProps(model: ServiceModel): { [key: string]: PlanValue } {
 
 /** An L1 struct for an element the bindings type: camelCase keys, nested blocks, condition names from the planned conditions. */
 function struct(model: ServiceModel, path: string[], element: BlockElement, conditions: Map<string, ConstructPlan>): { [key: string]: PlanValue } {
-  const types = typesOf(model, path);
+  const types = typesOf(model.resourceType, path);
   const result: { [key: string]: PlanValue } = {};
   for (const [attribute, value] of Object.entries(element.attributes)) {
     const condition = CONDITION_NAMES.has(attribute) && typeof value === 'string' ? conditions.get(value) : undefined;
@@ -323,13 +340,14 @@ function struct(model: ServiceModel, path: string[], element: BlockElement, cond
 
 /** The typed escape hatch for the blocks and attributes no construct models, and raw JSON for what the bindings lack. */
 function resourceStatements(model: ServiceModel, conditions: Map<string, ConstructPlan>): ResourceStatement[] {
-  const statements: ResourceStatement[] = [{
+  // A service synthesised by cdktf gets its old logical id back from its old construct path.
+  const statements: ResourceStatement[] = model.constructPath !== undefined ? [] : [{
     kind: 'call',
     method: 'overrideLogicalId',
     value: model.resourceName,
     comments: [`Keeps the Terraform address ${model.resourceType}.${model.resourceName}, so the existing service and its state carry over.`],
   }];
-  const types = typesOf(model, []);
+  const types = typesOf(model.resourceType, []);
   for (const [attribute, value] of Object.entries(model.attributes)) {
     if (SERVICE_PROPS.has(attribute)) continue;
     statements.push({ kind: 'assign', property: camelCase(attribute), value: isExpression(value) ? expression(value, types[attribute]) : value as PlanValue, comments: [] });
@@ -340,11 +358,15 @@ function resourceStatements(model: ServiceModel, conditions: Map<string, Constru
     const method = `put${camelCase(type).replace(/^./, (letter) => letter.toUpperCase())}`;
     statements.push({ kind: 'call', method, value: isSingleBlock(model.resourceType, [type]) ? structs[0] : structs, comments: elements.flatMap((element) => element.comment ? [element.comment] : []) });
   }
+  const untyped = Object.keys(model.raw).filter((key) => key !== 'dynamic');
   for (const [key, value] of Object.entries(model.raw)) {
-    const why = key === 'dynamic'
-      ? 'Dynamic blocks are generated by Terraform from their for_each; constructs need each block at synth, so they are kept as written.'
-      : `${key} is not in the provider schema the library's bindings are generated from (data/provider-schema.json), so it is set as raw Terraform JSON.`;
-    statements.push({ kind: 'override', path: key, value, comments: [why] });
+    const comments = key === 'dynamic'
+      ? ['Dynamic blocks are generated by Terraform from their for_each; constructs need each block at synth, so they are kept as written.']
+      : key === untyped[0]
+        ? [`The library's typed bindings do not have ${untyped.length === 1 ? `a ${key} block` : `these blocks (${untyped.join(', ')})`} yet, `
+          + `so ${untyped.length === 1 ? 'it is' : 'they are'} set as raw Terraform JSON.`]
+        : [];
+    statements.push({ kind: 'override', path: key, value, comments });
   }
   for (const [key, value] of Object.entries(model.metaArguments)) {
     if (key === 'lifecycle') {

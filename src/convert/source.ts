@@ -5,6 +5,8 @@ import { elementsOf, isObject, JsonObject, JsonValue, ServiceModel, serviceFromT
 /** What a Terraform file holds for the converter: its services, and the values and other blocks they may refer to. */
 export interface TerraformSource {
   readonly file: string;
+  /** The stack name, when the file was synthesised by cdktf. */
+  readonly stackName?: string;
   readonly services: ServiceModel[];
   /** `variable` blocks, by name. */
   readonly variables: { readonly [name: string]: JsonObject };
@@ -41,7 +43,9 @@ export function readTerraformJson(document: unknown, file: string): TerraformSou
   const locals = Object.assign({}, ...elementsOf(document.locals as JsonValue));
   const providers = isObject(document.provider) ? document.provider : {};
   for (const name of Object.keys(providers)) if (name !== 'fastly') unconverted.push(`provider.${name}`);
-  return { file, services, variables, locals, provider: elementsOf(providers.fastly)[0], unconverted };
+  const metadata = isObject(document['//']) && isObject(document['//'].metadata) ? document['//'].metadata : {};
+  const stackName = typeof metadata.stackName === 'string' ? metadata.stackName : undefined;
+  return { file, stackName, services, variables, locals, provider: elementsOf(providers.fastly)[0], unconverted };
 }
 
 /** Reads a Terraform file: HCL (`.tf`, through @cdktf/hcl2json) or JSON (`.tf.json`). */

@@ -2,9 +2,9 @@ import { IConstruct } from 'constructs';
 import { compareServices, Difference } from './compare';
 import { instantiate, synthesize, validationProblems } from './instantiate';
 import { JsonValue, ServiceModel, serviceFromTerraformJson, ServiceType } from './model';
-import { AppPlan, ConstructPlan, PlanValue, ServicePlan, SuppressionPlan } from './plan';
+import { AppPlan, ConstructPlan, LoadBalancingValue, PlanValue, ServicePlan, SuppressionPlan } from './plan';
 import { camelCase, constructProp, References } from './props';
-import { planService } from './recognize';
+import { factorOriginDefaults, planService, typesOf } from './recognize';
 import { DirectorType, DIRECTOR_TYPE_NUMBERS } from '../constructs/director';
 import { RULE_CATALOG } from '../rules/catalog';
 
@@ -60,10 +60,18 @@ function referencesOf(plan: ServicePlan): References {
 /** Sets the prop that makes `construct` render `attribute` of element `name` as `value`; false when no prop can. */
 function fixConstruct(plan: ServicePlan, construct: ConstructPlan, type: string, name: string, attribute: string, value: JsonValue): boolean {
   const references = referencesOf(plan);
+  const types = typesOf(plan.resourceType as ServiceType, [type]);
   if (value === undefined || ['name', 'address'].includes(attribute)) return false;
   switch (construct.className) {
-    case 'Backend':
     case 'ShieldedBackend':
+      if (type === 'healthcheck') {
+        const [prop, propValue] = constructProp(attribute, value, references, types);
+        construct.props.healthcheckOptions = { ...construct.props.healthcheckOptions as object, [prop]: propValue };
+        return true;
+      }
+      construct.props[constructProp(attribute, value, references, types)[0]] = constructProp(attribute, value, references, types)[1];
+      return true;
+    case 'Backend':
     case 'Healthcheck':
     case 'Condition':
     case 'VclSnippet': {
@@ -71,7 +79,7 @@ function fixConstruct(plan: ServicePlan, construct: ConstructPlan, type: string,
         construct.props.type = { kind: 'enum', enumName: 'ConditionType', member: String(value), value: String(value) };
         return true;
       }
-      const [prop, propValue] = constructProp(attribute, value, references);
+      const [prop, propValue] = constructProp(attribute, value, references, types);
       construct.props[prop] = propValue;
       return true;
     }
@@ -84,14 +92,25 @@ function fixConstruct(plan: ServicePlan, construct: ConstructPlan, type: string,
         construct.props.type = { kind: 'enum', enumName: 'DirectorType', member, value: type };
         return true;
       }
-      construct.props[camelCase(attribute)] = value as PlanValue;
+      construct.props[camelCase(attribute)] = constructProp(attribute, value, references, types)[1];
       return true;
     }
     case 'OriginPool': {
+      if (type === 'healthcheck') {
+        if (attribute === 'initial' && typeof value === 'number') return false;
+        const [prop, propValue] = constructProp(attribute, value, references, types);
+        construct.props.healthcheck = { ...construct.props.healthcheck as object, [prop]: propValue };
+        return true;
+      }
+      if (type === 'director' && (attribute === 'quorum' || attribute === 'retries')) {
+        const loadBalancing = construct.props.loadBalancing as LoadBalancingValue;
+        construct.props.loadBalancing = { ...loadBalancing, options: { ...loadBalancing.options, [attribute]: value as PlanValue } };
+        return true;
+      }
       if (type !== 'backend' || ['request_condition', 'auto_loadbalance', 'shield'].includes(attribute)) return false;
       const index = construct.renders.filter((block) => block.type === 'backend').findIndex((block) => block.name === name);
       const origins = construct.props.origins as Array<{ [key: string]: PlanValue }>;
-      const [prop, propValue] = constructProp(attribute, value, references);
+      const [prop, propValue] = constructProp(attribute, value, references, types);
       origins[index] = { ...origins[index], [prop]: propValue };
       return true;
     }
@@ -113,15 +132,21 @@ function fix(plan: ServicePlan, differences: Difference[], tier?: { [block: stri
         continue;
       }
     } else if (!firstOnly && SERVICE_PROPS.includes(difference.path) && difference.expected !== undefined) {
-      const attribute = difference.path;
-      plan.props[camelCase(attribute)] = attribute === 'default_ttl'
-        ? { kind: 'duration', unit: 'seconds', amount: difference.expected as number } : difference.expected as PlanValue;
+      const [prop, value] = constructProp(difference.path, difference.expected as JsonValue, referencesOf(plan), typesOf(plan.resourceType as ServiceType, []));
+      plan.props[prop] = value;
       fixed++;
       continue;
     }
     if (!firstOnly) unfixable.push(difference);
   }
   return { unfixable, fixed };
+}
+
+/** Whether a difference is in a block a planned pool renders: the pool is then not what the source has. */
+function isPoolDifference(plan: ServicePlan, difference: Difference): boolean {
+  const where = parsePath(difference.path);
+  return where !== undefined && plan.constructs.some((construct) => construct.className === 'OriginPool'
+    && construct.renders.some((block) => block.type === where.type && block.name === where.name));
 }
 
 /** The planned construct a problem is reported on, and the child of it the problem is about. */
@@ -160,25 +185,24 @@ export function verify(app: AppPlan, models: ServiceModel[]): VerifiedService[] 
     for (const result of results) {
       const actual = serviceFromTerraformJson(result.model.resourceType as ServiceType, result.plan.resourceName, sourceBody(json, result.plan), 'synth');
       const differences = compareServices(result.model, actual);
-      const poolDifference = differences.some((difference) => {
-        const where = parsePath(difference.path) ?? { type: '', name: '' };
-        return result.plan.constructs.some((construct) => construct.className === 'OriginPool'
-          && construct.renders.some((block) => block.type === where.type && block.name === where.name)
-          && (where.attribute === undefined || where.type !== 'backend' || ['request_condition', 'auto_loadbalance', 'shield'].includes(where.attribute)));
-      });
-      if (poolDifference) {
+      let attempt: { unfixable: Difference[]; fixed: number } | undefined;
+      for (const tier of TIERS) {
+        attempt = fix(result.plan, differences, tier);
+        if (attempt.fixed > 0) break;
+      }
+      const { unfixable, fixed } = attempt && attempt.fixed > 0 ? attempt : fix(result.plan, differences);
+      if (unfixable.some((difference) => isPoolDifference(result.plan, difference))) {
         result.plan = planService(result.model, { pools: false });
         app.services[results.indexOf(result)] = result.plan;
         changed = true;
         continue;
       }
-      const tiered = TIERS.map((tier) => fix(result.plan, differences, tier)).find((attempt) => attempt.fixed > 0);
-      const { unfixable, fixed } = tiered ?? fix(result.plan, differences);
       result.differences = unfixable;
       changed ||= fixed > 0;
     }
     if (!changed) break;
   }
+  for (const result of results) result.plan.constructs.filter((construct) => construct.className === 'OriginPool').forEach(factorOriginDefaults);
   suppress(app, results);
   return results;
 }
