@@ -47,7 +47,7 @@ const REASONS: { [rule: string]: string } = {
 };
 
 function parsePath(path: string): { type: string; name: string; attribute?: string } | undefined {
-  const match = /^([a-z_]+) ("(?:[^"\\]|\\.)*")(?:\.([a-z_]+))?$/.exec(path);
+  const match = /^([a-z_]+) ("(?:[^"\\]|\\.)*")(?:\.([a-z0-9_]+))?$/.exec(path);
   return match ? { type: match[1], name: JSON.parse(match[2]), attribute: match[3] } : undefined;
 }
 
