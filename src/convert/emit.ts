@@ -1,4 +1,6 @@
-import * as prettier from 'prettier';
+import * as estree from 'prettier/plugins/estree';
+import * as typescript from 'prettier/plugins/typescript';
+import * as prettier from 'prettier/standalone';
 import { AppPlan, ConstructPlan, isTyped, PlanValue, ResourceStatement, ServicePlan, SuppressionPlan, ValuePlan } from './plan';
 
 const RESERVED = new Set(['app', 'stack', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do',
@@ -165,9 +167,9 @@ function serviceCode(service: ServicePlan, names: Names, identifiers: Identifier
   return code;
 }
 
-/** `overrideLogicalId` belongs with the service it keeps the address of. */
+/** Keeping the address and importing belong with the service they are about. */
 function isIdentity(statement: ResourceStatement): boolean {
-  return statement.kind === 'call' && statement.method === 'overrideLogicalId';
+  return statement.kind === 'call' && (statement.method === 'overrideLogicalId' || statement.method === 'importFrom');
 }
 
 function statementCode(statement: ResourceStatement, variable: string, names: Names): string {
@@ -210,5 +212,6 @@ export function emitApp(plan: AppPlan, header: string[]): string {
 
 /** Formats TypeScript the way the written app is kept: prettier, single quotes, trailing commas. */
 export async function formatTypeScript(code: string): Promise<string> {
-  return prettier.format(code, { parser: 'typescript', singleQuote: true, printWidth: 120, trailingComma: 'all' });
+  // The standalone build: prettier's main entry loads its core with a dynamic import, which test runners' module sandboxes refuse.
+  return prettier.format(code, { parser: 'typescript', plugins: [estree, typescript], singleQuote: true, printWidth: 120, trailingComma: 'all' });
 }

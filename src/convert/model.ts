@@ -40,6 +40,8 @@ export interface ServiceModel {
   readonly comment?: string;
   /** The construct path of the service when the source was synthesised by cdktf (its `"//"` metadata), e.g. `edge/site/Resource`. */
   readonly constructPath?: string;
+  /** The id of the live service it was read from, which the written app imports instead of creating a new service. */
+  readonly importId?: string;
   /** Where it came from, for messages: a file, or a service id and version. */
   readonly origin: string;
 }

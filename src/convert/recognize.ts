@@ -45,6 +45,11 @@ function named(elements: BlockElement[] = []): Map<string, BlockElement> {
   return new Map(elements.map((element) => [String(element.attributes.name), element]));
 }
 
+/** Each element with its name; elements that share a name are all kept, for the rules to report. */
+function withNames(elements: BlockElement[] = []): Array<[string, BlockElement]> {
+  return elements.map((element) => [String(element.attributes.name), element]);
+}
+
 /**
  * The props an element's construct cannot be made without (its address, statement, …). The rest
  * are set by `verify` only where the library's defaults differ from the source.
@@ -140,7 +145,7 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
     && (model.blocks.backend ?? []).every((backend) => backend.attributes.request_condition !== name
       || pools.some((pool) => pool.origins.slice(1).includes(String(backend.attributes.name))));
 
-  for (const [name, condition] of conditionElements) {
+  for (const [name, condition] of withNames(model.blocks.condition)) {
     // The pools make their own never-true condition.
     if (onlyNeverUses(name)) continue;
     const plan = newPlan('Condition', ids.take(name, 'condition'), [{ type: 'condition', name }], condition.comment);
@@ -148,7 +153,7 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
     conditions.set(name, plan);
     constructs.push(plan);
   }
-  for (const [name, check] of named(model.blocks.healthcheck)) {
+  for (const [name, check] of withNames(model.blocks.healthcheck)) {
     const plan = newPlan('Healthcheck', ids.take(name, 'healthcheck'), [{ type: 'healthcheck', name }], check.comment);
     plan.props = { ...plan.id !== name ? { name } : {}, ...requiredProps(check, references, typesOf(model.resourceType, ['healthcheck']), ['host']) };
     const { initial, threshold } = effectiveAttributes(model.resourceType, 'healthcheck', check.attributes);
@@ -212,14 +217,14 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
     constructs.push(plan);
   }
 
-  for (const [name, backend] of backends) {
-    if (backendPlans.has(name)) continue;
+  for (const [name, backend] of withNames(model.blocks.backend)) {
+    if (backendPlans.get(name)?.className === 'OriginPool') continue;
     const shielded = (backend.attributes.shield ?? '') !== '' && (backend.attributes.override_host ?? '') !== '';
     const check = shielded ? ownCheck(name, [name]) : undefined;
     const plan = newPlan(shielded ? 'ShieldedBackend' : 'Backend', ids.take(name, 'backend'),
       [{ type: 'backend', name }, ...check ? [{ type: 'healthcheck', name: check }] : []], backend.comment);
     plan.props = {
-      address: backend.attributes.address as PlanValue,
+      ...requiredProps(backend, references, backendTypes, ['address']),
       ...plan.id !== name ? { name } : {},
       ...requiredProps(backend, references, backendTypes, shielded ? ['shield'] : []),
       ...check ? { healthcheckOptions: {} } : {},
@@ -231,7 +236,7 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
 
   constructs = constructs.filter((construct) => !(construct.className === 'Healthcheck' && ownChecks.has(construct.renders[0].name)));
 
-  for (const [name, director] of named(model.blocks.director)) {
+  for (const [name, director] of withNames(model.blocks.director)) {
     if (pooled.has(name) && pools.some((pool) => pool.director === director)) continue;
     const plan = newPlan('Director', ids.take(name, 'director'), [{ type: 'director', name }], director.comment);
     const members = Array.isArray(director.attributes.backends) ? director.attributes.backends.map(String) : [];
@@ -242,7 +247,7 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
     constructs.push(plan);
   }
 
-  for (const [name, snippet] of named(model.blocks.snippet)) {
+  for (const [name, snippet] of withNames(model.blocks.snippet)) {
     if (pooled.has(name)) continue;
     const plan = newPlan('VclSnippet', ids.take(name, 'snippet'), [{ type: 'snippet', name }], snippet.comment);
     plan.props = { ...plan.id !== name ? { name } : {}, ...requiredProps(snippet, references, typesOf(model.resourceType, ['snippet']), ['content', 'type']) };
@@ -347,6 +352,14 @@ function resourceStatements(model: ServiceModel, conditions: Map<string, Constru
     value: model.resourceName,
     comments: [`Keeps the Terraform address ${model.resourceType}.${model.resourceName}, so the existing service and its state carry over.`],
   }];
+  if (model.importId !== undefined) {
+    statements.push({
+      kind: 'call',
+      method: 'importFrom',
+      value: model.importId,
+      comments: [`Adopts the live service ${model.importId} on the first deploy (a Terraform import block) instead of creating a second one.`],
+    });
+  }
   const types = typesOf(model.resourceType, []);
   for (const [attribute, value] of Object.entries(model.attributes)) {
     if (SERVICE_PROPS.has(attribute)) continue;
