@@ -1,5 +1,7 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { Testing } from 'cdktf';
+import { App } from 'cdktf';
 import { ExampleStack } from '../../examples/app';
 import { convertSource, readTerraformFile, readTerraformJson } from '../../src/convert';
 
@@ -29,10 +31,15 @@ describe('convert', () => {
   });
 
   test('a stack this library synthesised converts back to the constructs that made it', async () => {
-    const json = JSON.parse(Testing.synth(new ExampleStack(Testing.app(), 'edge'), true));
-    json['//'] = { metadata: { stackName: 'edge' } };
-    const conversion = await convertSource(readTerraformJson(json, 'cdk.tf.json'));
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'convert-example-'));
+    const app = new App({ outdir, stackTraces: false });
+    new ExampleStack(app, 'edge');
+    app.synth();
+    const conversion = await convertSource(await readTerraformFile(path.join(outdir, 'stacks', 'edge', 'cdk.tf.json')));
     expect(conversion.services.map((service) => [service.differences, service.errors])).toEqual([[[], []], [[], []]]);
+    expect(conversion.services[1].plan.constructs.map((construct) => `${construct.className} ${construct.id}`)).toEqual([
+      'Condition IsApi', 'Condition IsAssets', 'Condition IsLegacy', 'OriginPool api', 'OriginPool web', 'ShieldedBackend assets', 'Backend legacy',
+    ]);
     expect(conversion.files['main.ts']).toMatchSnapshot();
   });
 
