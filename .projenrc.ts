@@ -86,6 +86,13 @@ const bench = project.addTask('bench', {
 bench.spawn(project.compileTask);
 bench.exec('ts-node --transpile-only --project bench/tsconfig.json bench/run.ts');
 
+const testConvert = project.addTask('test:convert', {
+  description: 'Convert every accepted configuration of the Fastly corpus, run the written apps against this checkout and compare (FASTLY_CORPUS_DIR)',
+  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+});
+testConvert.spawn(project.compileTask);
+testConvert.exec('ts-node --transpile-only --project test/tsconfig.json test/convert/round-trip.ts');
+
 project.addTask('synth', {
   description: 'Synthesise the example stack into cdktf.out/ (no terraform or cdktf-cli needed)',
   exec: 'ts-node --transpile-only --project examples/tsconfig.json examples/main.ts',
