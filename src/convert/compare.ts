@@ -1,7 +1,6 @@
 import { BlockElement, effectiveAttributes, elementsOf, isObject, JsonObject, JsonValue, ServiceModel } from './model';
 import { compareNames } from '../fastly/names';
-import { SchemaBlock } from '../fastly/provider-schema';
-import { resourceSchema } from '../fastly/provider-schema';
+import { SchemaBlock, resourceSchema } from '../fastly/provider-schema';
 
 /** One way two services differ, as a path and the two values. */
 export interface Difference {

@@ -123,14 +123,12 @@ function suppressionCode(target: string, suppressions: SuppressionPlan[], names:
 function referenceCounts(service: ServicePlan): Map<ConstructPlan, { count: number; fromResource: boolean }> {
   const counts = new Map<ConstructPlan, { count: number; fromResource: boolean }>();
   const walk = (value: PlanValue, fromResource: boolean) => {
-    if (Array.isArray(value)) value.forEach((element) => walk(element, fromResource));
-    else if (isTyped(value)) {
+    if (Array.isArray(value)) {value.forEach((element) => walk(element, fromResource));} else if (isTyped(value)) {
       if (value.kind === 'ref') {
         const entry = counts.get(value.target) ?? { count: 0, fromResource: false };
         counts.set(value.target, { count: entry.count + 1, fromResource: entry.fromResource || fromResource || value.member === 'name' });
-      } else if (value.kind === 'duration' && typeof value.amount !== 'number') walk(value.amount, fromResource);
-      else if (value.kind === 'loadBalancing') walk(value.options as PlanValue, fromResource);
-    } else if (value !== null && typeof value === 'object') Object.values(value).forEach((inner) => walk(inner, fromResource));
+      } else if (value.kind === 'duration' && typeof value.amount !== 'number') {walk(value.amount, fromResource);} else if (value.kind === 'loadBalancing') {walk(value.options as PlanValue, fromResource);}
+    } else if (value !== null && typeof value === 'object') {Object.values(value).forEach((inner) => walk(inner, fromResource));}
   };
   service.constructs.forEach((construct) => walk(construct.props, false));
   service.statements.forEach((statement) => walk(statement.value as PlanValue, true));
@@ -194,8 +192,12 @@ function valueDeclaration(value: ValuePlan, identifier: string, names: Names): s
 export function emitApp(plan: AppPlan, header: string[]): string {
   const identifiers = new Identifiers();
   const names: Names = {
-    constructs: new Map(), values: new Map(), inline: new Map(), imports: new Set(['FastlyProvider']),
-    cdktfImports: new Set(['App', 'TerraformStack']), services: new Map(),
+    constructs: new Map(),
+    values: new Map(),
+    inline: new Map(),
+    imports: new Set(['FastlyProvider']),
+    cdktfImports: new Set(['App', 'TerraformStack']),
+    services: new Map(),
   };
   let values = '';
   for (const value of plan.values) {

@@ -77,7 +77,8 @@ export function serviceFromApi(api: ApiServiceVersion): ServiceModel {
   if (typeof api.version.comment === 'string' && api.version.comment !== '') attributes.version_comment = api.version.comment;
   for (const [field, attribute] of Object.entries(SETTINGS)) {
     const value = api.settings?.[field];
-    if (value !== undefined && value !== null && schema.attributes?.[attribute]) attributes[attribute] = convertToType(schema.attributes[attribute].type, value);
+    const type = schema.attributes?.[attribute]?.type;
+    if (value !== undefined && value !== null && type !== undefined) attributes[attribute] = convertToType(type, value);
   }
   const blocks: { [type: string]: BlockElement[] } = {};
   for (const [collection, objects] of Object.entries(api.collections)) {

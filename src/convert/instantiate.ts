@@ -91,7 +91,8 @@ export function instantiate(plan: AppPlan): BuiltApp {
     }
     for (const constructPlan of servicePlan.constructs) {
       for (const suppression of constructPlan.suppressions) {
-        RuleSuppressions.addSuppressions(childOf(constructs.get(constructPlan)!, suppression.child), [{ id: suppression.id, reason: suppression.reason }]);
+        const target = childOf(constructs.get(constructPlan)!, suppression.child);
+        RuleSuppressions.addSuppressions(target, [{ id: suppression.id, reason: suppression.reason }]);
       }
     }
   }

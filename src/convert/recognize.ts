@@ -185,7 +185,8 @@ export function planService(model: ServiceModel, options: PlanOptions = {}): Ser
     const check = ownCheck(pool.name, pool.origins);
     const plan = newPlan('OriginPool', ids.take(pool.name, 'pool'), [
       ...pool.origins.map((name) => ({ type: 'backend', name })), ...pool.snippets.map((name) => ({ type: 'snippet', name })),
-      ...pool.director ? [{ type: 'director', name: pool.name }] : [], ...check ? [{ type: 'healthcheck', name: check }] : []]);
+      ...pool.director ? [{ type: 'director', name: pool.name }] : [], ...check ? [{ type: 'healthcheck', name: check }] : [],
+    ]);
     plan.props = poolProps(pool.name, plan.id, members, originOf);
     if (check) {
       plan.props.healthcheck = {};
@@ -320,7 +321,9 @@ function serviceProps(model: ServiceModel): { [key: string]: PlanValue } {
   const props: { [key: string]: PlanValue } = {
     name: isExpression(model.attributes.name) ? expression(model.attributes.name, 'string') : model.attributes.name as PlanValue,
     domains: domains.map((domain) => isExpression(domain.attributes.name) ? expression(domain.attributes.name, 'string') : domain.attributes.name as PlanValue),
-    ...comments.length > 0 ? { domainComments: Object.fromEntries(comments.map((domain) => [String(domain.attributes.name), domain.attributes.comment as PlanValue])) } : {},
+    ...comments.length > 0
+      ? { domainComments: Object.fromEntries(comments.map((domain) => [String(domain.attributes.name), domain.attributes.comment as PlanValue])) }
+      : {},
   };
   const pkg = model.blocks.package?.[0];
   if (pkg) props.package = Object.fromEntries(Object.entries(pkg.attributes).map(([key, value]) => [camelCase(key), value as PlanValue]));

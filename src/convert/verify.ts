@@ -86,10 +86,10 @@ function fixConstruct(plan: ServicePlan, construct: ConstructPlan, type: string,
     case 'Director': {
       if (attribute === 'backends') return false;
       if (attribute === 'type') {
-        const type = Object.entries(DIRECTOR_TYPE_NUMBERS).find(([, number]) => number === value)?.[0];
-        const member = Object.entries(DirectorType).find(([, director]) => director === type)?.[0];
-        if (!type || !member) return false;
-        construct.props.type = { kind: 'enum', enumName: 'DirectorType', member, value: type };
+        const policy = Object.entries(DIRECTOR_TYPE_NUMBERS).find(([, number]) => number === value)?.[0];
+        const member = Object.entries(DirectorType).find(([, director]) => director === policy)?.[0];
+        if (!policy || !member) return false;
+        construct.props.type = { kind: 'enum', enumName: 'DirectorType', member, value: policy };
         return true;
       }
       construct.props[camelCase(attribute)] = constructProp(attribute, value, references, types)[1];
@@ -126,13 +126,15 @@ function fix(plan: ServicePlan, differences: Difference[], tier?: { [block: stri
     const where = parsePath(difference.path);
     if (where?.attribute !== undefined) {
       if (tier && !tier[where.type]?.includes(where.attribute)) continue;
-      const construct = plan.constructs.find((candidate) => candidate.renders.some((block) => block.type === where.type && block.name === where.name));
+      const construct = plan.constructs.find((candidate) => candidate.renders
+        .some((block) => block.type === where.type && block.name === where.name));
       if (construct && fixConstruct(plan, construct, where.type, where.name, where.attribute, difference.expected as JsonValue)) {
         fixed++;
         continue;
       }
     } else if (!firstOnly && SERVICE_PROPS.includes(difference.path) && difference.expected !== undefined) {
-      const [prop, value] = constructProp(difference.path, difference.expected as JsonValue, referencesOf(plan), typesOf(plan.resourceType as ServiceType, []));
+      const types = typesOf(plan.resourceType as ServiceType, []);
+      const [prop, value] = constructProp(difference.path, difference.expected as JsonValue, referencesOf(plan), types);
       plan.props[prop] = value;
       fixed++;
       continue;
@@ -223,6 +225,7 @@ function suppress(app: AppPlan, results: VerifiedService[]): void {
       continue;
     }
     const suppression: SuppressionPlan = { id: rule, reason: REASONS[rule] ?? 'converted as is: the source service does this', child: owner.child };
-    if (!owner.owner.suppressions.some((existing) => existing.id === rule && existing.child === owner.child)) owner.owner.suppressions.push(suppression);
+    const known = owner.owner.suppressions.some((existing) => existing.id === rule && existing.child === owner.child);
+    if (!known) owner.owner.suppressions.push(suppression);
   }
 }

@@ -11,7 +11,11 @@ describe('compareServices', () => {
       director: [{ name: 'd', backends: ['b', 'a'] }],
     });
     const written = vcl({
-      name: 'site', comment: 'Managed by Terraform', activate: true, force_destroy: false, default_ttl: 3600,
+      name: 'site',
+      comment: 'Managed by Terraform',
+      activate: true,
+      force_destroy: false,
+      default_ttl: 3600,
       backend: { name: 'a', address: 'a.example.com', port: 80, use_ssl: false, weight: 100, first_byte_timeout: 15000 },
       director: [{ name: 'd', backends: ['a', 'b'], type: 1, quorum: 75, retries: 5, shield: '', comment: '' }],
     });

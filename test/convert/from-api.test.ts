@@ -17,8 +17,16 @@ describe('serviceFromApi', () => {
     // Numeric strings become numbers, "0"/"1" booleans, API bookkeeping and fields the provider lacks are dropped.
     expect(model.blocks.condition[0].attributes).toEqual({ name: 'is api', priority: 20, statement: 'req.url ~ "^/api/"', type: 'REQUEST' });
     expect(model.blocks.header[0].attributes).toEqual({
-      action: 'set', destination: 'http.X-Error', ignore_if_set: false, name: 'mark errors', priority: 10, regex: '', response_condition: 'is error',
-      source: '"1"', substitution: '', type: 'response',
+      action: 'set',
+      destination: 'http.X-Error',
+      ignore_if_set: false,
+      name: 'mark errors',
+      priority: 10,
+      regex: '',
+      response_condition: 'is error',
+      source: '"1"',
+      substitution: '',
+      type: 'response',
     });
     expect(model.blocks.director[0].attributes).toEqual({ backends: ['web-1', 'web-2'], comment: '', name: 'web_hash', quorum: 50, retries: 3, type: 3 });
     expect(model.blocks.dynamicsnippet.map((snippet) => snippet.attributes)).toEqual([{ name: 'blocklist', priority: 50, type: 'recv' }]);

@@ -54,8 +54,13 @@ function workspace(): string {
 /** Type-checks and compiles every written app in one TypeScript program. */
 function compile(files: string[]): string[] {
   const program = ts.createProgram(files, {
-    strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true, skipLibCheck: true,
-    types: [], lib: ['lib.es2022.d.ts'],
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    types: [],
+    lib: ['lib.es2022.d.ts'],
   });
   const result = program.emit();
   return [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].map((diagnostic) => {
@@ -101,6 +106,7 @@ async function main(): Promise<number> {
     const outdir = path.join(path.dirname(app.main), 'cdktf.out');
     process.env.CDKTF_OUTDIR = outdir;
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(app.main.replace(/\.ts$/, '.js'));
       const [stack] = fs.readdirSync(path.join(outdir, 'stacks'));
       const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
