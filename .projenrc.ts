@@ -22,8 +22,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   github: false,
   release: false,
   depsUpgrade: false,
-  // The local Fastly API (src/fastly-api/) serves HTTP; a jsii library must bundle its runtime deps.
-  bundledDeps: ['fastify@5.12.8', '@fastify/multipart@10.1.9', 'tar@7.5.23'],
+  // Runtime dependencies, bundled as a jsii library must: the local Fastly API (src/fastly-api/) serves HTTP;
+  // the convert command parses HCL and formats the TypeScript it writes.
+  bundledDeps: ['fastify@5.12.8', '@fastify/multipart@10.1.9', 'tar@7.5.23', '@cdktf/hcl2json@0.21.0', 'prettier@3.10.1'],
   devDeps: [
     'fast-check@4.10.2',
     // Fastly's own JavaScript API client drives the local API in the tests.
@@ -104,6 +105,12 @@ project.addTask('test:vcl', {
   description: 'Lint the VCL of every VCL service of every test stack with falco (needs no provider)',
   exec: `${checkStacks} --vcl-only`,
 });
+const testConvert = project.addTask('test:convert', {
+  description: 'Convert every accepted configuration of the Fastly corpus, run the written apps against this checkout and compare (FASTLY_CORPUS_DIR)',
+  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+});
+testConvert.spawn(project.compileTask);
+testConvert.exec('ts-node --transpile-only --project test/tsconfig.json test/convert/round-trip.ts');
 
 project.addTask('synth', {
   description: 'Synthesise the example stack into cdktf.out/ (no terraform or cdktf-cli needed)',

@@ -1,12 +1,14 @@
 export * from './constructs/backend';
 export * from './constructs/compute-service';
 export * from './constructs/condition';
+export { Director, DirectorProps, DirectorType } from './constructs/director';
 export * from './constructs/duration';
 export * from './constructs/healthcheck';
 export { DirectorOptions, LoadBalancing, LoadBalancingMode } from './constructs/load-balancing';
 export * from './constructs/origin-pool';
 export { Pop, PopInfo } from './fastly/pop';
 export * from './constructs/provider';
+export { RuleSuppression, RuleSuppressions } from './constructs/rule-suppressions';
 export { ServiceBase, ServiceBaseProps, ServiceKind } from './constructs/service';
 export * from './constructs/shielded-backend';
 export * from './constructs/tls-version';

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { FASTLY_API_USAGE, runFastlyApiCommand } from '../fastly-api/cli';
+import { CONVERT_USAGE, convertCommand } from '../convert/command';
 import { validateServiceConfig } from '../rules/validate-service-config';
 import { formatShares, RoutedRequest, routeRequest, selectService } from '../simulator/route-request';
 
@@ -14,11 +15,13 @@ const USAGE = [
   'usage: cdktf-fastly-origins lint <cdk.tf.json>...',
   '       cdktf-fastly-origins explain <cdk.tf.json> --url <path> [--method <m>] [--header <name:value>]... [--unhealthy <backend>]...',
   '                                    [--client-ip <ip>] [--geo <field=value>]... [--service <name>]',
+  `       ${CONVERT_USAGE.slice('usage: '.length)}`,
   '',
   '  lint     check every fastly_service_vcl and fastly_service_compute resource of the given Terraform JSON files',
   '           against the provider schema and the library\'s rules; exits 1 when any error is found',
   '  explain  simulate where Fastly sends a request (which backend, director or traffic split, and why)',
   ...FASTLY_API_USAGE,
+  '  convert  write a cdktf app (main.ts) that builds the file\'s Fastly services from this library\'s constructs',
 ];
 
 const SERVICE_TYPES = ['fastly_service_vcl', 'fastly_service_compute'];
@@ -30,7 +33,7 @@ const processIo: CliIo = {
 };
 
 /** Runs the command line tool; returns the process exit code (0 clean, 1 errors found, 2 bad usage or input). */
-export function runCli(args: string[], io: CliIo = processIo): number {
+export function runCli(args: string[], io: CliIo = processIo): number | Promise<number> {
   const [command, ...files] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
     USAGE.forEach((line) => io.out(line));
@@ -39,6 +42,7 @@ export function runCli(args: string[], io: CliIo = processIo): number {
   if (command === 'lint' && files.length > 0) return lint(files, io);
   if (command === 'explain') return explain(files, io);
   if (command === 'fastly-api') return runFastlyApiCommand(files, io);
+  if (command === 'convert') return convertCommand(files, io);
   USAGE.forEach((line) => io.err(line));
   return 2;
 }

@@ -1,3 +1,5 @@
+import { DirectorType } from './director';
+
 /** Options of the director-based load-balancing modes. */
 export interface DirectorOptions {
   /**
@@ -75,10 +77,10 @@ export class LoadBalancing {
   }
 }
 
-/** The Fastly director `type` of each director mode (the API accepts 1, 3 and 4 only). */
-export const DIRECTOR_TYPES: { readonly [mode: string]: number } = {
-  [LoadBalancingMode.AUTO]: 1,
-  [LoadBalancingMode.RANDOM]: 1,
-  [LoadBalancingMode.HASH]: 3,
-  [LoadBalancingMode.CLIENT]: 4,
+/** The director policy of each director-based mode; a routed `auto()` pool balances with a random director. */
+export const DIRECTOR_TYPES: { readonly [mode: string]: DirectorType } = {
+  [LoadBalancingMode.AUTO]: DirectorType.RANDOM,
+  [LoadBalancingMode.RANDOM]: DirectorType.RANDOM,
+  [LoadBalancingMode.HASH]: DirectorType.HASH,
+  [LoadBalancingMode.CLIENT]: DirectorType.CLIENT,
 };

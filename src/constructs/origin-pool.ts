@@ -2,6 +2,7 @@ import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Backend, BackendOptions, BackendProps } from './backend';
 import { Condition, ConditionType } from './condition';
+import { DIRECTOR_TYPE_NUMBERS, renderDirector } from './director';
 import { Healthcheck, HealthcheckOptions } from './healthcheck';
 import { DIRECTOR_TYPES, LoadBalancing, LoadBalancingMode } from './load-balancing';
 import { isResolved, PropChecker } from './prop-checker';
@@ -217,15 +218,16 @@ export class OriginPool extends Construct {
         type: 'director',
         construct: this,
         name: directorName,
-        render: () => ({
+        render: () => renderDirector({
           name: directorName,
-          backends: this.backends.map((backend) => backend.name).sort(),
-          type: DIRECTOR_TYPES[mode],
+          backends: this.backends,
+          type: DIRECTOR_TYPE_NUMBERS[DIRECTOR_TYPES[mode]],
           quorum,
           retries: this.loadBalancing.retries ?? 5,
           shield: '',
           comment: `OriginPool ${this.node.path} (${mode})`,
         }),
+        propNames: { quorum: 'loadBalancing.quorum', retries: 'loadBalancing.retries', backends: 'origins' },
       });
       this.warnOnFragileQuorum(quorum ?? 0);
       body = [

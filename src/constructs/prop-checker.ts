@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Duration } from './duration';
+import { RuleProblem, unsuppressed } from './rule-suppressions';
 import { integerIn, isUnknown } from '../rules/rule';
 import { propProblem } from '../rules/wording';
 
@@ -27,15 +28,15 @@ export function reportedOn(construct: IConstruct, rule: string): boolean {
  * Values that are unresolved tokens are never checked: they are only known at deploy time.
  */
 export class PropChecker {
-  private readonly problems: string[] = [];
+  private readonly problems: RuleProblem[] = [];
 
   constructor(private readonly scope: IConstruct) {}
 
   /** Records a problem with `prop`. */
   public fail(prop: string, value: unknown, allowed: string, rule: string): void {
     // Registered on the first problem: most constructs have none, and a large app has thousands.
-    if (this.problems.length === 0) this.scope.node.addValidation({ validate: () => this.problems });
-    this.problems.push(propProblem(prop, value, allowed, rule));
+    if (this.problems.length === 0) this.scope.node.addValidation({ validate: () => unsuppressed(this.scope, this.problems) });
+    this.problems.push({ rule, message: propProblem(prop, value, allowed, rule) });
     const rules = reportedRules.get(this.scope) ?? new Set<string>();
     reportedRules.set(this.scope, rules.add(rule));
   }

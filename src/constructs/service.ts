@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { compareNames } from '../fastly/names';
 import { checkService } from '../rules';
 import { PropChecker, reportedOn } from './prop-checker';
+import { RuleProblem, unsuppressed } from './rule-suppressions';
 import { ServiceView } from '../rules/rule';
 import { wordFinding } from '../rules/wording';
 
@@ -20,6 +21,8 @@ export interface ServiceBlock {
   readonly type: BlockType;
   readonly construct: IConstruct;
   readonly name: string;
+  /** The construct's prop for each attribute whose name differs from it, for messages. */
+  readonly propNames?: { readonly [attribute: string]: string };
   /** The block in the generated L1's camelCase struct shape; called once, at synth. */
   render(): { [key: string]: any };
 }
@@ -33,6 +36,11 @@ export interface ServiceBaseProps {
   readonly name: string;
   /** The domains the service answers for: hostnames, or `*.`-wildcards. At least one. */
   readonly domains: string[];
+  /**
+   * A comment on each domain that has one, by domain name.
+   * @default - no domain comments
+   */
+  readonly domainComments?: { [domain: string]: string };
   /**
    * Free-text description of the service.
    * @default "Managed by Terraform" (the provider's default, written out so plans stay stable)
@@ -84,9 +92,8 @@ const TYPE_CONSTRUCTS: { [type: string]: string } = {
   snippet: 'VclSnippet',
 };
 
-/** Props of a block whose names differ from its attributes'. */
+/** Props of the service's own blocks whose names differ from their attributes'. */
 const PROP_NAMES: { [block: string]: { [attribute: string]: string } } = {
-  director: { quorum: 'loadBalancing.quorum', retries: 'loadBalancing.retries', backends: 'origins' },
   domain: { name: 'domains' },
 };
 
@@ -99,9 +106,8 @@ interface RenderedBlock {
   readonly json: { [key: string]: any };
 }
 
-interface ConstructProblem {
+interface ConstructProblem extends RuleProblem {
   readonly construct: IConstruct;
-  readonly message: string;
 }
 
 /**
@@ -196,6 +202,7 @@ export abstract class ServiceBase extends Construct {
   private replacedBlockLists(): ConstructProblem[] {
     return [...this.lazies].filter(([type, lazy]) => this._resource[`${type}Input`] !== lazy).map(([type]) => ({
       construct: this,
+      rule: 'service/escape-hatch',
       message: `resource.${type}: got a list set through the L1 escape hatch; allowed: ${type}s added as constructs inside the service `
         + `(${TYPE_CONSTRUCTS[type]}), because the service renders the whole ${type} list and a replaced list drops what its constructs `
         + 'made [service/escape-hatch]',
@@ -215,9 +222,10 @@ export abstract class ServiceBase extends Construct {
     return this.rendered;
   }
 
+  /** The unsuppressed problems of `construct`, worded for its prop names (see `RuleSuppressions`). */
   private problemsOf(construct: IConstruct): string[] {
     this.problems ??= [...this.replacedBlockLists(), ...this.findProblems()];
-    return this.problems.filter((problem) => problem.construct === construct).map((problem) => problem.message);
+    return unsuppressed(construct, this.problems.filter((problem) => problem.construct === construct));
   }
 
   /** Runs the rules over the rendered body and words each finding for the construct it is about. */
@@ -239,10 +247,12 @@ export abstract class ServiceBase extends Construct {
     };
     // Warnings are annotated by the constructs themselves, where they know what the user asked for.
     return checkService(view).filter((finding) => finding.severity === 'error').flatMap((finding) => {
-      const construct = (finding.block !== undefined ? elementOf(finding.block, finding.index!)?.construct : undefined) ?? this;
+      const block = finding.block !== undefined ? elementOf(finding.block, finding.index!) : undefined;
+      const construct = block?.construct ?? this;
       if (reportedOn(construct, finding.rule)) return [];
-      const prop = finding.attribute === undefined ? undefined : PROP_NAMES[finding.block ?? '']?.[finding.attribute];
-      return [{ construct, message: wordFinding(finding, camelCase, prop) }];
+      const prop = finding.attribute === undefined ? undefined
+        : (block?.propNames ?? PROP_NAMES[finding.block ?? ''])?.[finding.attribute];
+      return [{ construct, rule: finding.rule, message: wordFinding(finding, camelCase, prop) }];
     });
   }
 }
@@ -250,7 +260,13 @@ export abstract class ServiceBase extends Construct {
 /** Checks the props every service has and returns their attributes, all set explicitly. */
 export function serviceAttributes(service: ServiceBase, props: ServiceBaseProps, activateByDefault: boolean) {
   const checker = new PropChecker(service);
-  checker.check('domains', props.domains, (domains) => domains.length > 0, 'allowed: at least one domain (e.g. ["www.example.com"])', 'service/domain');
+  const unknownDomains = Object.keys(props.domainComments ?? {}).filter((domain) => !(props.domains ?? []).includes(domain));
+  if (unknownDomains.length > 0) {
+    checker.fail('domainComments', unknownDomains, 'allowed: comments on domains listed in domains; add the domain there or remove its comment',
+      'service/domain');
+  }
+  checker.check('domains', props.domains, (domains) => domains.length > 0, 'allowed: at least one domain (e.g. ["www.example.com"]); '
+    + 'without one the service answers no request unless its domains are linked to it outside this resource', 'service/no-domains');
   return {
     name: props.name,
     comment: props.comment ?? DEFAULT_COMMENT,
@@ -258,6 +274,6 @@ export function serviceAttributes(service: ServiceBase, props: ServiceBaseProps,
     activate: props.activate ?? activateByDefault,
     forceDestroy: props.forceDestroy ?? false,
     stage: props.stage ?? false,
-    domain: [...props.domains ?? []].sort().map((name) => ({ name })),
+    domain: [...props.domains ?? []].sort().map((name) => ({ name, comment: props.domainComments?.[name] })),
   };
 }

@@ -2,27 +2,27 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** The `terraform providers schema -json` shape, as far as checking a configuration needs it. */
-interface SchemaBlock {
+export interface SchemaBlock {
   readonly attributes?: { [name: string]: SchemaAttribute };
   readonly block_types?: { [name: string]: SchemaBlockType };
 }
 
-interface SchemaAttribute {
+export interface SchemaAttribute {
   readonly type: unknown;
   readonly required?: boolean;
   readonly optional?: boolean;
   readonly computed?: boolean;
 }
 
-interface SchemaBlockType {
+export interface SchemaBlockType {
   readonly nesting_mode: 'single' | 'list' | 'set' | 'map' | 'group';
   readonly block: SchemaBlock;
   readonly min_items?: number;
   readonly max_items?: number;
 }
 
-// Terraform's own meta-arguments, which every resource accepts besides its schema.
-const META_ARGUMENTS = new Set(['//', 'count', 'depends_on', 'for_each', 'lifecycle', 'provider', 'provisioner', 'connection']);
+/** Terraform's own meta-arguments, which every resource accepts besides its schema. */
+export const META_ARGUMENTS = new Set(['//', 'count', 'depends_on', 'for_each', 'lifecycle', 'provider', 'provisioner', 'connection']);
 
 let resourceSchemas: { [type: string]: { block: SchemaBlock } } | undefined;
 
@@ -35,6 +35,11 @@ function loadResourceSchemas(): { [type: string]: { block: SchemaBlock } } {
     resourceSchemas = Object.assign({}, ...providers.map((provider) => provider.resource_schemas));
   }
   return resourceSchemas!;
+}
+
+/** The schema of a resource type's body, if the provider schema has the resource. */
+export function resourceSchema(resourceType: string): SchemaBlock | undefined {
+  return loadResourceSchemas()[resourceType]?.block;
 }
 
 /**

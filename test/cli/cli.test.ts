@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { Testing } from 'cdktf';
 import { ExampleStack } from '../../examples/app';
 import { runCli } from '../../src/cli';
@@ -14,7 +17,7 @@ function run(args: string[], files: { [name: string]: string } = {}): { code: nu
       return files[file];
     },
   });
-  return { code, out, err };
+  return { code: code as number, out, err };
 }
 
 const exampleJson = Testing.synth(new ExampleStack(Testing.app(), 'edge'), true);
@@ -95,5 +98,33 @@ describe('cdktf-fastly-origins explain', () => {
     expect(run(['explain', 'cdk.tf.json', '--url', '/', '--colour', 'red'], files).err[0]).toBe('explain: unknown option --colour');
     expect(run(['explain', 'cdk.tf.json', '--url', '/', '--header', 'nocolon'], files).err).toEqual(['explain: --header "nocolon": expected name:value']);
     expect(run(['explain', 'cdk.tf.json', '--url', '/', '--service', 'blog'], files).err).toEqual(['explain: there is no VCL service named "blog"; there are "www-example"']);
+  });
+});
+
+describe('cdktf-fastly-origins convert', () => {
+  async function convert(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['convert', ...args], { out: (line) => out.push(line), err: (line) => err.push(line), readFile: () => '' });
+    return { code, out, err };
+  }
+
+  test('writes main.ts and cdktf.json to --out and prints the report', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convert-cli-'));
+    const result = await convert([path.join(__dirname, '..', 'convert', 'fixtures', 'service.tf'), '--out', dir]);
+    expect(result.code).toBe(0);
+    expect(result.out.slice(0, 2)).toEqual([`wrote ${path.join(dir, 'main.ts')}`, `wrote ${path.join(dir, 'cdktf.json')}`]);
+    expect(result.out).toContain('  equivalent to the source');
+    expect(fs.readFileSync(path.join(dir, 'main.ts'), 'utf8')).toContain('new VclService(stack, \'site\', {');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.json'), 'utf8')).app).toBe('npx ts-node main.ts');
+  });
+
+  test.each([
+    [[], 'usage: cdktf-fastly-origins convert <file.tf | file.tf.json> [--out <dir>]'],
+    [['a.tf', '--out'], 'usage: cdktf-fastly-origins convert <file.tf | file.tf.json> [--out <dir>]'],
+    [['a.tf', '--force'], 'usage: cdktf-fastly-origins convert <file.tf | file.tf.json> [--out <dir>]'],
+    [['missing.tf.json'], 'convert: ENOENT: no such file or directory, open \'missing.tf.json\''],
+  ])('exits 2 for %j', async (args, message) => {
+    expect(await convert(args)).toEqual({ code: 2, out: [], err: [message] });
   });
 });

@@ -46,7 +46,8 @@ describe('VclService', () => {
 
   const cases: Array<[string, Partial<VclServiceProps>, string]> = [
     ['an empty name', { name: ' ' }, 'name: got " "; allowed: a non-empty name without leading or trailing white space [service/name]'],
-    ['no domains', { domains: [] }, 'domains: got []; allowed: at least one domain (e.g. ["www.example.com"]) [service/domain]'],
+    ['no domains', { domains: [] }, 'domains: got []; allowed: at least one domain (e.g. ["www.example.com"]); without one the service answers no request unless its '
+      + 'domains are linked to it outside this resource [service/no-domains]'],
     ['a URL as domain', { domains: ['https://www.example.com'] },
       'domains: got "https://www.example.com"; allowed: a fully qualified hostname such as "www.example.com", or a wildcard such as "*.example.com" [service/domain]'],
     ['a duplicate domain', { domains: ['www.example.com', 'WWW.example.com'] },
