@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import { FASTLY_API_USAGE, runFastlyApiCommand } from '../fastly-api/cli';
 import { CONVERT_USAGE, convertCommand } from '../convert/command';
+import { FASTLY_API_USAGE, runFastlyApiCommand } from '../fastly-api/cli';
 import { validateServiceConfig } from '../rules/validate-service-config';
 import { formatShares, RoutedRequest, routeRequest, selectService } from '../simulator/route-request';
 
