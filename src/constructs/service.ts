@@ -229,8 +229,11 @@ export abstract class ServiceBase extends Construct {
     const view: ServiceView = {
       resourceType: this.kind === ServiceKind.VCL ? 'fastly_service_vcl' : 'fastly_service_compute',
       vcl: this.kind === ServiceKind.VCL,
+      // What the library builds may not leave traffic to chance.
+      strict: true,
       body,
       blocks: (type) => (body[type] as Array<{ [key: string]: any }> | undefined) ?? [],
+      complete: () => true,
       describe: (type, index) => {
         const block = elementOf(type, index);
         if (!block) return `${type}[${index}]`;

@@ -5,7 +5,7 @@ import { HEALTHCHECK_RULES } from './healthcheck-rules';
 import { NAME_RULES } from './name-rules';
 import { REFERENCE_RULES } from './reference-rules';
 import { ROUTING_RULES } from './routing-rules';
-import { RawFinding, ServiceView } from './rule';
+import { CheckedFinding, ServiceView } from './rule';
 import { SERVICE_RULES } from './service-rules';
 
 /** Every rule over a service body, in the order findings are reported. */
@@ -14,9 +14,10 @@ export const SERVICE_RULES_IN_ORDER = [
   ...REFERENCE_RULES, ...ROUTING_RULES,
 ];
 
-/** Runs every rule over one service. */
-export function checkService(service: ServiceView): RawFinding[] {
-  return SERVICE_RULES_IN_ORDER.flatMap((rule) => rule.check(service));
+/** Runs every rule over one service, with each finding's severity decided for the service's reading. */
+export function checkService(service: ServiceView): CheckedFinding[] {
+  return SERVICE_RULES_IN_ORDER.flatMap((rule) => rule.check(service)).map((finding) => finding.severity !== 'strict' ? finding as CheckedFinding
+    : { ...finding, severity: service.strict ? 'error' : 'warning' });
 }
 
 /** The id of every rule over a service body, sorted. */
