@@ -84,6 +84,13 @@ const bench = project.addTask('bench', {
 bench.spawn(project.compileTask);
 bench.exec('ts-node --transpile-only --project bench/tsconfig.json bench/run.ts');
 
+// The corpus of configurations Fastly accepted or rejected lives outside the repository; the script finds it.
+project.addTask('test:corpus', {
+  description: 'Check the built library (lib/) against the corpus of Fastly configurations whose fate is known: no error on accepted ones, one on each rejected one',
+  exec: 'node scripts/test-corpus.js',
+  receiveArgs: true,
+});
+
 project.addTask('synth', {
   description: 'Synthesise the example stack into cdktf.out/ (no terraform or cdktf-cli needed)',
   exec: 'ts-node --transpile-only --project examples/tsconfig.json examples/main.ts',

@@ -36,7 +36,8 @@ export const HEALTHCHECK_RULES: ServiceRule[] = [
   attributeRule('healthcheck/http-version', 'healthcheck', 'http_version', (version) => version === '1.0' || version === '1.1' ? undefined
     : 'allowed: "1.0" or "1.1"'),
   elementRule('healthcheck/unused', 'healthcheck', (check, _index, service) =>
-    !isKnown(check.name) || service.blocks('backend').some((backend) => backend.healthcheck === check.name || !isKnown(backend.healthcheck)) ? []
+    !isKnown(check.name) || !service.complete('backend')
+      || service.blocks('backend').some((backend) => backend.healthcheck === check.name || !isKnown(backend.healthcheck)) ? []
       : [{
         severity: 'warning',
         attribute: 'name',

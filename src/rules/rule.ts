@@ -31,6 +31,8 @@ export interface RawFinding {
   readonly block?: string;
   readonly index?: number;
   readonly attribute?: string;
+  /** Where inside the attribute's value the problem is, e.g. `line 2, column 5` of a snippet's VCL. */
+  readonly location?: string;
   readonly value?: unknown;
   readonly message: string;
 }

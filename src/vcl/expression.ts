@@ -36,6 +36,8 @@ export enum VclExpressionKind {
   BOOL = 'bool',
   /** `( expression )` */
   GROUP = 'group',
+  /** Values joined into one string: `"/v2" req.url` or `"a" + "b"` (in VCL programs, not in conditions). */
+  CONCAT = 'concat',
 }
 
 /** Every node records the 1-based column where it starts, so problems can point at it. */
@@ -147,10 +149,16 @@ export interface VclGroup extends VclNode {
   readonly expression: VclExpression;
 }
 
+/** Values joined into one string. */
+export interface VclConcat extends VclNode {
+  readonly kind: VclExpressionKind.CONCAT;
+  readonly parts: VclExpression[];
+}
+
 /** A parsed VCL expression. */
 export type VclExpression =
   | VclOr | VclAnd | VclNot | VclCompare | VclMatch | VclCall | VclVariable
-  | VclAclName | VclBackendName | VclString | VclNumber | VclDuration | VclBool | VclGroup;
+  | VclAclName | VclBackendName | VclString | VclNumber | VclDuration | VclBool | VclGroup | VclConcat;
 
 /** Where an expression reads a variable. */
 export interface VclVariableReference {
@@ -181,7 +189,7 @@ export class VclSyntaxError extends Error {
  * @throws VclSyntaxError at the first problem, including a regex literal that does not compile
  */
 export function parseVclExpression(source: string): VclExpression {
-  return new Parser(tokenize(source)).parseStatement();
+  return new ExpressionParser(tokenize(source)).parseStatement();
 }
 
 /** Calls `visit` for `expression` and every node inside it, in source order. */
@@ -217,6 +225,8 @@ function childrenOf(node: VclExpression): VclExpression[] {
       return [node.expression];
     case VclExpressionKind.CALL:
       return node.arguments;
+    case VclExpressionKind.CONCAT:
+      return node.parts;
     default:
       return [];
   }
@@ -305,18 +315,28 @@ const MAX_NESTING = 100;
 const TERNARY_IF_ARGUMENTS = 3;
 const MAX_QUOTED_TOKEN_LENGTH = 40;
 
+/** Words that start a statement: a value never continues with one, so a missing `;` is reported before it. */
+const STATEMENT_KEYWORDS = new Set(['set', 'unset', 'remove', 'add', 'declare', 'if', 'else', 'elseif', 'elsif', 'return', 'call', 'error',
+  'restart', 'synthetic', 'synthetic.base64', 'esi', 'log', 'goto', 'include', 'sub']);
+
 /**
  * Recursive descent over: or := and ("||" and)* ; and := comparison ("&&" comparison)* ;
- * comparison := unary (operator operand)? ; unary := "!" unary | primary. So `!` binds tighter than
- * a comparison, which binds tighter than `&&`, which binds tighter than `||`.
+ * comparison := operand (operator operand)? ; operand := unary, or in a program unary ("+"? unary)*
+ * (concatenation); unary := "!" unary | primary. So `!` binds tighter than a comparison, which
+ * binds tighter than `&&`, which binds tighter than `||`.
+ *
+ * The statement parser extends it and reads the expressions of a program from the same tokens.
  */
-class Parser {
-  private readonly tokens: Token[];
-  private position = 0;
+export class ExpressionParser {
+  protected readonly tokens: Token[];
+  protected position = 0;
   private depth = 0;
+  private readonly concatenation: boolean;
 
-  constructor(tokens: Token[]) {
+  /** @param concatenation whether values may be joined into strings, as in a program (not in a condition) */
+  constructor(tokens: Token[], concatenation = false) {
     this.tokens = tokens;
+    this.concatenation = concatenation;
   }
 
   public parseStatement(): VclExpression {
@@ -327,6 +347,16 @@ class Parser {
     const next = this.peek();
     if (next.kind !== 'end') throw this.unexpectedAfterOperand(next);
     return expression;
+  }
+
+  /** How a message points at another place in the source; a program says which line. */
+  protected where(column: number): string {
+    return `column ${column}`;
+  }
+
+  /** An expression, up to the first token that cannot continue it. */
+  public parseExpression(): VclExpression {
+    return this.parseOr();
   }
 
   private parseOr(): VclExpression {
@@ -348,7 +378,7 @@ class Parser {
   }
 
   private parseComparison(): VclExpression {
-    const left = this.parseUnary();
+    const left = this.parseOperand();
     const operator = this.peek();
     if (!isComparison(operator)) return left;
     this.advance();
@@ -385,10 +415,29 @@ class Parser {
       this.advance();
       return { kind: VclExpressionKind.BACKEND, column: token.column, name: token.text };
     }
-    return this.parseUnary();
+    return this.parseOperand();
   }
 
-  private parseUnary(): VclExpression {
+  /** In a program, adjacent values (with or without `+` between them) make one string. */
+  protected parseOperand(): VclExpression {
+    const first = this.parseUnary();
+    if (!this.concatenation) return first;
+    const parts = [first];
+    for (;;) {
+      const next = this.peek();
+      if (next.kind === 'operator' && next.text === '+') {
+        this.advance();
+        parts.push(this.parseUnary());
+      } else if (next.kind === 'string' || next.kind === 'number' || (next.kind === 'name' && !STATEMENT_KEYWORDS.has(next.text))) {
+        parts.push(this.parseUnary());
+      } else {
+        break;
+      }
+    }
+    return parts.length === 1 ? first : { kind: VclExpressionKind.CONCAT, column: first.column, parts };
+  }
+
+  protected parseUnary(): VclExpression {
     const token = this.peek();
     if (token.kind === 'operator' && token.text === '!') {
       this.advance();
@@ -418,7 +467,7 @@ class Parser {
   private parseGroup(open: Token): VclGroup {
     this.advance();
     const expression = this.nested(open, () => this.parseOr());
-    this.expectClose(`the "(" at column ${open.column}`);
+    this.expectClose(`the "(" at ${this.where(open.column)}`);
     return { kind: VclExpressionKind.GROUP, column: open.column, expression };
   }
 
@@ -442,7 +491,7 @@ class Parser {
         if (this.peek().kind !== 'comma') break;
         this.advance();
       }
-      this.expectClose(`the call to "${name.text}" at column ${name.column}`);
+      this.expectClose(`the call to "${name.text}" at ${this.where(name.column)}`);
     }
     // if(a, b, c) is VCL's ternary; anything else after a leading `if` is a pasted if-statement.
     if (name.text === 'if' && callArguments.length !== TERNARY_IF_ARGUMENTS) {
@@ -473,7 +522,7 @@ class Parser {
   }
 
   /** VCL joins adjacent values into one string; a condition has no use for that, so say so. */
-  private unexpectedAfterOperand(token: Token): VclSyntaxError {
+  protected unexpectedAfterOperand(token: Token): VclSyntaxError {
     if (token.kind === 'name' || token.kind === 'string' || token.kind === 'number') {
       return new VclSyntaxError(token.column, `expected an operator before ${describe(token)}; a condition cannot concatenate values`);
     }
@@ -492,23 +541,23 @@ class Parser {
     return token.kind === 'name' && !token.text.includes('.') && this.peekAt(1).kind !== 'open';
   }
 
-  private peekIsOperator(text: string): boolean {
+  protected peekIsOperator(text: string): boolean {
     const token = this.peek();
     return token.kind === 'operator' && token.text === text;
   }
 
-  private peek(): Token {
+  protected peek(): Token {
     return this.peekAt(0);
   }
 
   /** The lexer stops at an invalid token, so reaching one is where the statement goes wrong. */
-  private peekAt(offset: number): Token {
+  protected peekAt(offset: number): Token {
     const token = this.tokens[Math.min(this.position + offset, this.tokens.length - 1)];
     if (token.kind === 'invalid') throw new VclSyntaxError(token.column, token.problem ?? `unexpected "${token.text}"`);
     return token;
   }
 
-  private advance(): Token {
+  protected advance(): Token {
     return this.tokens[this.position++];
   }
 }

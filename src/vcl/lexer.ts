@@ -1,9 +1,15 @@
 /**
  * The tokens of VCL source: names, string and number literals, operators and punctuation, each
- * with the 1-based column (offset + 1) where it starts.
+ * with the 1-based column (offset + 1) where it starts. A condition statement is one expression; a
+ * program (a snippet, a custom VCL file) also has statements, declarations and comments.
  */
 
-export type TokenKind = 'name' | 'string' | 'number' | 'operator' | 'open' | 'close' | 'comma' | 'end' | 'invalid';
+export type TokenKind = 'name' | 'string' | 'number' | 'operator' | 'open' | 'close' | 'comma' | 'end' | 'invalid'
+  // In programs only:
+  | 'lbrace' | 'rbrace' | 'semicolon' | 'colon' | 'assign' | 'property' | 'macro';
+
+/** What is being read: one condition expression, or a whole program. */
+export type SourceKind = 'condition' | 'program';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -22,6 +28,13 @@ export interface Token {
 /** Longest first, so that `!=` is not read as `!` followed by `=`. */
 const OPERATORS = ['==', '!=', '!~', '<=', '>=', '&&', '||', '~', '<', '>', '!'];
 const PUNCTUATION: { [character: string]: TokenKind } = { '(': 'open', ')': 'close', ',': 'comma' };
+/** `set` operators (Fastly's VCL reference, "Operators"), longest first; `rol=` and `ror=` are read as a name and `=`. */
+const ASSIGNMENTS = ['<<=', '>>=', '||=', '&&=', '+=', '-=', '*=', '/=', '%=', '|=', '&=', '^=', '='];
+/** Concatenation, an ACL entry's prefix length and a director's quorum percentage. */
+const PROGRAM_OPERATORS = ['+', '/', '%'];
+const PROGRAM_PUNCTUATION: { [character: string]: TokenKind } = { ...PUNCTUATION, '{': 'lbrace', '}': 'rbrace', ';': 'semicolon', ':': 'colon' };
+/** A comment that marks where Fastly inserts its generated code and the snippets of a subroutine. */
+const MACRO = /#FASTLY[ \t]+[a-z_]+/iy;
 
 /** Characters people bring from other languages, and what VCL wants instead. */
 const CHARACTER_HINTS: { [character: string]: string } = {
@@ -57,22 +70,51 @@ function isWhitespace(character: string): boolean {
   return character === ' ' || character === '\t' || character === '\n' || character === '\r';
 }
 
-/** Reads tokens up to and including the first invalid one, so errors surface in source order. */
-export function tokenize(source: string): Token[] {
+/**
+ * Reads tokens up to and including the first invalid one, so errors surface in source order. In a
+ * program, comments are skipped, except `#FASTLY` macros, which become `macro` tokens.
+ */
+export function tokenize(source: string, kind: SourceKind = 'condition'): Token[] {
   const tokens: Token[] = [];
   let index = 0;
   let endOfLastToken = 0;
   for (;;) {
-    while (index < source.length && isWhitespace(source[index])) index++;
+    index = kind === 'program' ? skipSpaceAndComments(source, index, tokens) : skipSpace(source, index);
     if (index >= source.length) {
       tokens.push({ kind: 'end', text: '', column: endOfLastToken + 1 });
       return tokens;
     }
-    const token = readToken(source, index);
+    const token = kind === 'program' ? readProgramToken(source, index) : readToken(source, index);
     tokens.push(token);
     if (token.kind === 'invalid') return tokens;
     index += token.text.length;
     endOfLastToken = index;
+  }
+}
+
+function skipSpace(source: string, index: number): number {
+  while (index < source.length && isWhitespace(source[index])) index++;
+  return index;
+}
+
+/** Skips `#` and `//` comments to the end of the line and `/* … *\/` comments; a macro is a token. */
+function skipSpaceAndComments(source: string, start: number, tokens: Token[]): number {
+  let index = skipSpace(source, start);
+  for (;;) {
+    if (source[index] === '#' || source.startsWith('//', index)) {
+      MACRO.lastIndex = index;
+      const macro = source[index] === '#' ? MACRO.exec(source) : null;
+      if (macro !== null) tokens.push({ kind: 'macro', text: macro[0], column: index + 1 });
+      const lineEnd = source.indexOf('\n', index);
+      index = lineEnd < 0 ? source.length : lineEnd;
+    } else if (source.startsWith('/*', index)) {
+      const end = source.indexOf('*/', index + 2);
+      // An unclosed comment runs to the end, where the parser then misses whatever it expected.
+      index = end < 0 ? source.length : end + 2;
+    } else {
+      return index;
+    }
+    index = skipSpace(source, index);
   }
 }
 
@@ -87,6 +129,30 @@ function readToken(source: string, start: number): Token {
   const operator = OPERATORS.find((candidate) => source.startsWith(candidate, start));
   if (operator !== undefined) return { kind: 'operator', text: operator, column: start + 1 };
   return invalidCharacter(character, start);
+}
+
+function readProgramToken(source: string, start: number): Token {
+  const character = source[start];
+  if (character === '{' && isLongStringStart(source, start)) return readLongString(source, start);
+  if (character === '.' && isNameStart(source[start + 1] ?? '')) {
+    const name = readName(source, start + 1);
+    return name.kind === 'name' ? { kind: 'property', text: `.${name.text}`, column: start + 1 } : name;
+  }
+  const punctuation = PROGRAM_PUNCTUATION[character];
+  if (punctuation !== undefined) return { kind: punctuation, text: character, column: start + 1 };
+  // `==` and `!=` before `=`; assignments before the operators they start with (`+=` before `+`).
+  const comparison = ['==', '!='].find((candidate) => source.startsWith(candidate, start));
+  const assignment = comparison === undefined ? ASSIGNMENTS.find((candidate) => source.startsWith(candidate, start)) : undefined;
+  if (assignment !== undefined) return { kind: 'assign', text: assignment, column: start + 1 };
+  const operator = PROGRAM_OPERATORS.find((candidate) => source.startsWith(candidate, start));
+  if (operator !== undefined) return { kind: 'operator', text: operator, column: start + 1 };
+  return readToken(source, start);
+}
+
+function isLongStringStart(source: string, start: number): boolean {
+  LONG_STRING_DELIMITER.lastIndex = start + 1;
+  const delimiter = LONG_STRING_DELIMITER.exec(source)?.[0] ?? '';
+  return source[start + 1 + delimiter.length] === '"';
 }
 
 function invalidCharacter(character: string, start: number): Token {

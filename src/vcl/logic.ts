@@ -145,6 +145,7 @@ function canonical(expression: VclExpression): string {
     case VclExpressionKind.NUMBER: return String(expression.value);
     case VclExpressionKind.DURATION: return expression.text;
     case VclExpressionKind.BOOL: return String(expression.value);
+    case VclExpressionKind.CONCAT: return expression.parts.map(canonical).join(' ');
     default: return expression.name;
   }
 }
