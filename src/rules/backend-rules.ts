@@ -103,7 +103,7 @@ export const BACKEND_RULES: ServiceRule[] = [
     : 'allowed: a whole number of seconds, at least 1; leave it out to keep Fastly\'s default'),
   // The provider sends keepalive_time only when it is above 0 (defaults-and-validators §2), so 0 keeps Fastly's default.
   attributeRule('backend/keepalive', 'backend', 'keepalive_time', (s) => s !== 0 ? undefined
-    : 'allowed: a whole number of seconds, at least 1; 0 is not sent, so Fastly keeps its default: leave it out to say so', 'strict'),
+    : 'allowed: a whole number of seconds, at least 1; leave it out to keep Fastly\'s default', 'strict'),
   attributeRule('backend/connection-limit', 'backend', 'max_lifetime', (ms) => Number.isInteger(ms) && ms >= 0 ? undefined : 'allowed: a whole number of milliseconds, 0 for unlimited'),
   attributeRule('backend/connection-limit', 'backend', 'max_use', integerIn(0)),
   attributeRule('backend/connection-limit', 'backend', 'max_conn', integerIn(1)),

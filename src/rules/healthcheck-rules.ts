@@ -24,7 +24,7 @@ export const HEALTHCHECK_RULES: ServiceRule[] = [
   attributeRule('healthcheck/window', 'healthcheck', 'window', integerIn(1)),
   // The API accepted window = 5000 (semantics §3.1); 64 is Varnish's cap, not a documented Fastly one.
   attributeRule('healthcheck/window', 'healthcheck', 'window', (window) => !Number.isInteger(window) || window <= 64 ? undefined
-    : 'allowed: an integer from 1 to 64; Varnish keeps at most 64 probe results', 'strict'),
+    : 'allowed: an integer from 1 to 64', 'strict'),
   attributeRule('healthcheck/threshold', 'healthcheck', 'threshold', (threshold, check) => integerIn(1)(threshold)
     ?? (isKnown(check.window) && threshold > check.window ? `allowed: at most {{window}} (${check.window}); otherwise the origin can never become healthy` : undefined)),
   attributeRule('healthcheck/initial', 'healthcheck', 'initial', (initial, check) => integerIn(0)(initial)

@@ -55,7 +55,8 @@ export const VCL_RULES: ServiceRule[] = [
     id: 'vcl/main',
     check: (service) => {
       const files = service.blocks('vcl');
-      if (!service.vcl || files.length === 0 || !service.complete('vcl') || files.some((file) => !isKnown(file.main))) return [];
+      // main defaults to false.
+      if (!service.vcl || files.length === 0 || !service.complete('vcl') || files.some((file) => file.main !== undefined && !isKnown(file.main))) return [];
       const mains = files.filter((file) => file.main === true).length;
       return mains === 1 ? [] : [{
         rule: 'vcl/main',

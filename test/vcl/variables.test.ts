@@ -6,7 +6,7 @@ interface DataFile {
   readonly source: string;
   readonly subroutines: string[];
   readonly types: { [name: string]: string };
-  readonly variables: Array<{ name: string; type: string; readableIn: string[]; note?: string }>;
+  readonly variables: Array<{ name: string; type: string; readableIn: string[]; writableIn?: string[]; unsettableIn?: string[]; note?: string }>;
   readonly functions: Array<{ name: string; returns: string; declaredNameArguments?: number[]; note?: string }>;
 }
 
@@ -223,9 +223,37 @@ describe('data/vcl-variables.json', () => {
     for (const variable of data.variables) {
       expect(variable.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*(\.([A-Za-z0-9_]+|\*))*$/);
       expect(variableTypes).toContain(variable.type);
-      expect(variable.readableIn.length).toBeGreaterThan(0);
-      expect(variable.readableIn).toEqual(data.subroutines.filter((subroutine) => variable.readableIn.includes(subroutine)));
+      // A variable can be read somewhere, or (beresp.saintmode) only set.
+      expect(variable.readableIn.length + (variable.writableIn ?? []).length).toBeGreaterThan(0);
+      for (const scope of [variable.readableIn, variable.writableIn ?? [], variable.unsettableIn ?? []]) {
+        expect(scope).toEqual(data.subroutines.filter((subroutine) => scope.includes(subroutine)));
+      }
+      // What can be set or unset somewhere can be read there, unless it can only be set.
+      if (variable.readableIn.length > 0) {
+        for (const subroutine of [...variable.writableIn ?? [], ...variable.unsettableIn ?? []]) expect(variable.readableIn).toContain(subroutine);
+      }
     }
+  });
+
+  test.each([
+    ['req.url', ['RECV', 'HASH', 'HIT', 'MISS', 'PASS', 'FETCH', 'ERROR', 'DELIVER', 'LOG']],
+    ['req.backend', ['RECV', 'HASH', 'HIT', 'MISS', 'PASS', 'FETCH', 'ERROR', 'DELIVER', 'LOG']],
+    ['beresp.ttl', ['FETCH']],
+    ['bereq.url', ['MISS', 'PASS', 'FETCH']],
+    ['resp.http.*', ['DELIVER', 'LOG']],
+    ['obj.status', ['HIT', 'ERROR']],
+    ['req.enable_segmented_caching', ['RECV']],
+    ['req.hash', ['HASH', 'ERROR']],
+  ])('lets %s be set in %j', (name, writableIn) => {
+    expect(data.variables.find((variable) => variable.name === name)?.writableIn).toEqual(writableIn);
+  });
+
+  test('keeps read-only variables from being set', () => {
+    for (const name of ['client.ip', 'req.url.path', 'beresp.backend.name', 'req.restarts', 'resp.is_locally_generated']) {
+      expect(data.variables.find((variable) => variable.name === name)?.writableIn).toBeUndefined();
+    }
+    expect(data.variables.filter((variable) => variable.unsettableIn !== undefined).map((variable) => variable.name).sort())
+      .toEqual(['bereq.http.*', 'beresp.http.*', 'fastly.error', 'obj.http.*', 'req.http.*', 'resp.http.*']);
   });
 
   test('gives every function a unique name, a known return type and valid declared-name positions', () => {
@@ -257,7 +285,9 @@ describe('data/vcl-variables.json', () => {
   });
 
   test('keeps every beresp.* variable to vcl_fetch and every tls.client.* variable out of the cache subroutines', () => {
-    for (const variable of data.variables.filter((entry) => entry.name.startsWith('beresp.'))) expect(variable.readableIn).toEqual(['FETCH']);
+    for (const variable of data.variables.filter((entry) => entry.name.startsWith('beresp.'))) {
+      expect([variable.readableIn, variable.writableIn ?? []]).toContainEqual(['FETCH']);
+    }
     for (const variable of data.variables.filter((entry) => entry.name.startsWith('tls.client.'))) {
       expect(variable.readableIn).toEqual(['RECV', 'HASH', 'DELIVER', 'LOG']);
     }
