@@ -129,7 +129,8 @@ function checkNestedBlocks(where: string, blockType: SchemaBlockType, value: unk
 }
 
 /** A `dynamic` block makes blocks of a type the schema must have; its content is one such block. */
-function checkDynamicBlocks(where: string, blockTypes: { [name: string]: SchemaBlockType }, body: { [key: string]: any }, undescribed: string[]): string[] {
+function checkDynamicBlocks(where: string, blockTypes: { [name: string]: SchemaBlockType }, body: { [key: string]: any },
+  undescribed: string[]): string[] {
   return dynamicBlocks(body).flatMap((dynamic) => {
     const at = `${where}.${dynamic.path}`;
     const blockType = blockTypes[dynamic.type];

@@ -79,7 +79,8 @@ export function convertToType(type: SchemaType, value: unknown): { value: unknow
   if (Array.isArray(type) && type[0] === 'map') {
     if (!isObject(value)) return undefined;
     const entries = Object.entries(value).map(([key, element]) => [key, convertToType(type[1], element)] as const);
-    return entries.every(([, element]) => element !== undefined) ? { value: Object.fromEntries(entries.map(([key, element]) => [key, element!.value])) } : undefined;
+    if (entries.some(([, element]) => element === undefined)) return undefined;
+    return { value: Object.fromEntries(entries.map(([key, element]) => [key, element!.value])) };
   }
   if (Array.isArray(type) && type[0] === 'object') {
     if (!isObject(value)) return undefined;

@@ -87,7 +87,10 @@ export function localsAround(service: ServiceView): LocalsAround {
     const sources = vclSources(service);
     const complete = service.complete('snippet') && service.complete('dynamicsnippet') && service.complete('vcl');
     const unknownFiles = sources.some((source) => source.block === 'vcl' && source.content === undefined);
-    const declared = sources.map((source) => ({ source, locals: source.content === undefined ? undefined : localsDeclared(source.content, source.type) }));
+    const declared = sources.map((source) => ({
+      source,
+      locals: source.content === undefined ? undefined : localsDeclared(source.content, source.type),
+    }));
     around = (subroutine) => {
       if (!complete || unknownFiles) return undefined;
       const locals = new Set<string>();

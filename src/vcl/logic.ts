@@ -160,8 +160,8 @@ function someAssignment(atoms: Atoms, holds: (values: boolean[]) => boolean): bo
   // Too many to enumerate: answer that the statements may hold together and may leave requests out.
   if (count > MAX_ATOMS) return true;
   const equalities = [...atoms.equalities];
-  for (let bits = 0; bits < 2 ** count; bits++) {
-    const values = atoms.keys.map((_key, index) => (bits & (1 << index)) !== 0);
+  for (let assignment = 0; assignment < 2 ** count; assignment++) {
+    const values = atoms.keys.map((_key, index) => Math.floor(assignment / 2 ** index) % 2 === 1);
     if (!consistent(values, equalities)) continue;
     if (holds(values)) return true;
   }

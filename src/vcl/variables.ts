@@ -91,12 +91,12 @@ export function checkConditionStatement(statement: string, type: string, declare
 interface Reader {
   /** Where the code runs, for messages: `a REQUEST condition (vcl_recv)` or `vcl_recv`. */
   readonly where: string;
-  /** Who could read what this reader cannot, for messages. */
-  whoCanRead(record: VariableRecord): string;
   /** Whether bare names are declared objects rather than variables. */
   readonly declaredObjects: boolean;
   /** What a function without a value cannot be used for. */
   readonly noValue: string;
+  /** Who could read what this reader cannot, for messages. */
+  whoCanRead(record: VariableRecord): string;
 }
 
 function conditionType(type: string): Reader {

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { validateServiceConfig } from '../../src';
 import { ruleIds } from '../../src/rules';
 
@@ -174,7 +176,8 @@ const cases: Array<[string, any, string[], string?]> = [
   ['routing/director-shield', vclWith((b) => {
     b.backend[0].shield = 'iad-va-us';
     b.director = [{ name: 'pool', backends: ['web', 'api'] }];
-  }), ['error director[0].backends: director "pool" backends: got ["web", "api"]; allowed: backends that share one shield; got shields "iad-va-us", "", so a request would be sent to a shield its origin does not use [routing/director-shield]']],  ['service/domain-case', vclWith((b) => { b.domain[0].name = 'WWW.Example.com'; }), [
+  }), ['error director[0].backends: director "pool" backends: got ["web", "api"]; allowed: backends that share one shield; got shields "iad-va-us", "", so a request would be sent to a shield its origin does not use [routing/director-shield]']],
+  ['service/domain-case', vclWith((b) => { b.domain[0].name = 'WWW.Example.com'; }), [
     'warning domain[0].name: domain [0] name: got "WWW.Example.com"; allowed: lower case; Fastly stores domains lower-cased, so it would not hold what the configuration says. Write "www.example.com" [service/domain-case]',
   ]],
   ['vcl/syntax', vclWith((b) => { b.snippet = [{ name: 'rewrite', type: 'recv', content: 'if (req.url !~ "^/a") {\n  set req.url = "/a" req.url\n}\n' }]; }), [
@@ -292,6 +295,20 @@ describe('validateServiceConfig', () => {
   test('every rule has a row in this table', () => {
     const covered = new Set(cases.flatMap(([, , expected]) => expected.map((line) => /\[([a-z-]+\/[a-z0-9-]+)\]$/.exec(line)![1])));
     expect(ruleIds().filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  test('the README rule table lists every rule', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const listed = new Set<string>();
+    for (const row of readme.split('\n').filter((line) => line.startsWith('| `'))) {
+      let prefix = '';
+      for (const [, id] of row.split(' | ')[0].matchAll(/`([a-z0-9/-]+)`/g)) {
+        // `healthcheck/host`, `/path` shortens the rules of one block to their suffix.
+        if (!id.startsWith('/')) prefix = id.slice(0, id.indexOf('/'));
+        listed.add(id.startsWith('/') ? `${prefix}${id}` : id);
+      }
+    }
+    expect(ruleIds().filter((id) => !listed.has(id))).toEqual([]);
   });
 
   test.each(STRICT_RULES)('%s is an error in the strict reading', (rule) => {
