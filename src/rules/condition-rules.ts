@@ -1,6 +1,6 @@
 import { attributeRule, integerIn, isKnown, ServiceRule, ServiceView } from './rule';
 import { localsAround } from './service-vcl';
-import { checkConditionStatement, CONDITION_SUBROUTINES, StatementProblem } from '../vcl/variables';
+import { checkConditionStatement, CONDITION_SUBROUTINES, StatementProblem, VclScope } from '../vcl/variables';
 
 // Spelled out rather than read from ConditionType: condition.ts depends on this module through service.ts.
 const TYPES = ['REQUEST', 'CACHE', 'RESPONSE', 'PREFETCH'];
@@ -8,27 +8,28 @@ const TYPES = ['REQUEST', 'CACHE', 'RESPONSE', 'PREFETCH'];
 // Services repeat the same few statements many times; each is parsed and checked once per set of locals.
 const checked = new Map<string, StatementProblem[]>();
 
-function statementProblems(statement: string, type: string, locals: ReadonlySet<string> | undefined): StatementProblem[] {
-  const key = `${type}\n${locals === undefined ? '*' : [...locals].sort().join(' ')}\n${statement}`;
+function statementProblems(statement: string, type: string, where: VclScope): StatementProblem[] {
+  const key = `${type}\n${where.subroutines.join(' ')}\n${where.locals === undefined ? '*' : [...where.locals].sort().join(' ')}\n${statement}`;
   let problems = checked.get(key);
   if (!problems) {
-    problems = checkConditionStatement(statement, type, { locals });
+    problems = checkConditionStatement(statement, type, where);
     checked.set(key, problems);
   }
   return problems;
 }
 
 /**
- * The locals a condition can read: those declared, by snippets or custom VCL, in every subroutine
- * where it runs. A RESPONSE condition runs in vcl_deliver for headers and in vcl_log for logging
- * endpoints, so one that only logging endpoints use may read what log snippets declare.
+ * Where a condition runs, and the locals it can read there: those declared, by snippets or custom
+ * VCL, in every subroutine where it runs. A RESPONSE condition runs in vcl_deliver for headers and
+ * in vcl_log for logging endpoints, so one that only logging endpoints use runs in vcl_log alone,
+ * where it may read what log snippets declare.
  */
-function conditionLocals(service: ServiceView, condition: { [key: string]: any }, type: string): ReadonlySet<string> | undefined {
+function conditionScope(service: ServiceView, condition: { [key: string]: any }, type: string): VclScope {
   const around = localsAround(service);
-  const subroutines = type === 'RESPONSE' ? responseSubroutines(service, condition.name) : CONDITION_SUBROUTINES[type];
+  const subroutines = type === 'RESPONSE' && isKnown(condition.name) ? responseSubroutines(service, condition.name) : CONDITION_SUBROUTINES[type];
   const sets = subroutines.map((subroutine) => around(subroutine));
-  if (sets.some((locals) => locals === undefined)) return undefined;
-  return new Set([...sets[0]!].filter((local) => sets.every((locals) => locals!.has(local))));
+  if (sets.some((locals) => locals === undefined)) return { subroutines };
+  return { subroutines, locals: new Set([...sets[0]!].filter((local) => sets.every((locals) => locals!.has(local)))) };
 }
 
 function responseSubroutines(service: ServiceView, name: unknown): string[] {
@@ -48,8 +49,7 @@ export const CONDITION_RULES: ServiceRule[] = [
       if (typeof statement !== 'string' || statement.trim() === '') return 'allowed: a VCL boolean expression such as req.url ~ "^/api/"';
       if (/^\s*if\s*\(/.test(statement)) return 'allowed: the expression only, without "if" and braces';
       const type = TYPES.includes(condition.type) ? condition.type : 'REQUEST';
-      const locals = isKnown(condition.name) ? conditionLocals(service, condition, type) : undefined;
-      const problems = statementProblems(statement, type, locals);
+      const problems = statementProblems(statement, type, conditionScope(service, condition, type));
       return problems.length === 0 ? undefined
         : `allowed: a VCL expression valid in a ${type} condition; ${problems.map((problem) => problem.message).join('; ')}`;
     }).check(service),

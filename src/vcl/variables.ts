@@ -15,8 +15,8 @@ import { editDistance } from '../fastly/spelling';
 /**
  * The subroutines each condition type runs in, by the names `data/vcl-variables.json` uses.
  * A statement may only read variables readable in all of them: RESPONSE conditions guard response
- * headers in `vcl_deliver` and logging endpoints in `vcl_log`, and Fastly does not say which use a
- * condition will get, so both must compile.
+ * headers in `vcl_deliver` and logging endpoints in `vcl_log`, so one that both use must compile in
+ * both (the service's rules narrow it to the subroutines of its actual uses).
  */
 export const CONDITION_SUBROUTINES: { [type: string]: string[] } = {
   REQUEST: ['RECV'],
@@ -66,10 +66,11 @@ export interface UseProblem {
  *
  * @param statement the condition's VCL expression, without `if ( … )`
  * @param type one of the keys of `CONDITION_SUBROUTINES`
- * @param declared the locals that snippets declare where the condition runs (see `VclScope.locals`); none by default
+ * @param where where the condition runs: the subroutines of its uses (by default all its type runs in,
+ *   `CONDITION_SUBROUTINES`) and the locals declared there (by default none; see `VclScope.locals`)
  * @throws Error when `type` is not a condition type, as that is a programming error, not a statement problem
  */
-export function checkConditionStatement(statement: string, type: string, declared: Pick<VclScope, 'locals'> = { locals: new Set() }): StatementProblem[] {
+export function checkConditionStatement(statement: string, type: string, where: Partial<VclScope> = { locals: new Set() }): StatementProblem[] {
   if (!Object.hasOwn(CONDITION_SUBROUTINES, type)) {
     throw new Error(`unknown condition type "${type}" (allowed: ${Object.keys(CONDITION_SUBROUTINES).join(', ')})`);
   }
@@ -80,7 +81,8 @@ export function checkConditionStatement(statement: string, type: string, declare
     if (error instanceof VclSyntaxError) return [{ column: error.column, message: error.message }];
     throw error;
   }
-  return expressionProblems(expression, { subroutines: CONDITION_SUBROUTINES[type], locals: declared.locals }, conditionType(type))
+  const scope = { subroutines: where.subroutines ?? CONDITION_SUBROUTINES[type], locals: where.locals };
+  return expressionProblems(expression, scope, conditionType(type, scope.subroutines))
     .map((problem) => ({ column: problem.column, message: `column ${problem.column}: ${problem.detail}` }));
 }
 
@@ -99,18 +101,24 @@ interface Reader {
   whoCanRead(record: VariableRecord): string;
 }
 
-function conditionType(type: string): Reader {
+function conditionType(type: string, subroutines: string[]): Reader {
   return {
-    where: `a ${type} condition (${subroutineNames(CONDITION_SUBROUTINES[type])})`,
+    where: `a ${type} condition (${subroutineNames(subroutines)})`,
     whoCanRead: (record) => {
       const types = Object.keys(CONDITION_SUBROUTINES)
         .filter((candidate) => CONDITION_SUBROUTINES[candidate].every((subroutine) => record.readableIn.includes(subroutine)));
-      return types.length > 0 ? ` (${listed(types)} conditions)` : ', so no condition type can use it';
+      // A RESPONSE condition that only response headers, or only logging endpoints, use runs in one subroutine.
+      const narrowed = types.includes('RESPONSE') ? [] : RESPONSE_USES.filter(([subroutine]) => record.readableIn.includes(subroutine))
+        .map(([, users]) => `RESPONSE conditions that only ${users} use`);
+      const readers = [...types.length > 0 ? [`${listed(types)} conditions`] : [], ...narrowed];
+      return readers.length > 0 ? ` (${readers.join('; ')})` : ', so no condition type can use it';
     },
     declaredObjects: false,
     noValue: 'so a condition cannot test it',
   };
 }
+
+const RESPONSE_USES: Array<[string, string]> = [['DELIVER', 'response headers'], ['LOG', 'logging endpoints']];
 
 function program(scope: VclScope): Reader {
   return {

@@ -450,6 +450,18 @@ describe('validateServiceConfig checks the VCL of snippets and custom VCL', () =
     ]);
   });
 
+  test('a RESPONSE condition is checked in the subroutines of its uses', () => {
+    const body = vclWith((b) => {
+      b.condition.push({ name: 'Big', type: 'RESPONSE', statement: 'resp.body_bytes_written > 1000000' });
+      b.logging_https = [{ name: 'big', url: 'https://logs.example.com/', response_condition: 'Big' }];
+    });
+    expect(findings(body)).toEqual([]);
+    body.header = [{ name: 'h', action: 'set', type: 'response', destination: 'http.X-Big', source: '"1"', response_condition: 'Big' }];
+    expect(findings(body)).toEqual([
+      'error condition[1].statement: condition "Big" statement: got "resp.body_bytes_written > 1000000"; allowed: a VCL expression valid in a RESPONSE condition; column 1: "resp.body_bytes_written" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); it is readable in vcl_log (RESPONSE conditions that only logging endpoints use) [condition/statement]',
+    ]);
+  });
+
   test('snippets of one type share their locals, and custom VCL only known at deploy time may declare any', () => {
     const body = vclWith((b) => {
       b.snippet = [

@@ -101,11 +101,11 @@ const SCOPE_PROBLEMS: Array<[string, string, string[]]> = [
     'column 1: "beresp.status" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); it is readable in vcl_fetch (CACHE conditions)',
   ]],
   ['RESPONSE', 'resp.completed', [
-    'column 1: "resp.completed" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); it is readable in vcl_log, so no condition type can use it',
+    'column 1: "resp.completed" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); it is readable in vcl_log (RESPONSE conditions that only logging endpoints use)',
   ]],
   ['RESPONSE', 'fastly_info.is_cluster_edge', [
     'column 1: "fastly_info.is_cluster_edge" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); '
-      + 'it is readable in vcl_deliver, so no condition type can use it',
+      + 'it is readable in vcl_deliver (RESPONSE conditions that only response headers use)',
   ]],
   ['PREFETCH', 'beresp.http.Vary', [
     'column 1: "beresp.http.Vary" cannot be read in a PREFETCH condition (vcl_miss and vcl_pass); it is readable in vcl_fetch (CACHE conditions)',
@@ -192,6 +192,17 @@ describe('checkConditionStatement', () => {
     for (const statement of ['req.http.X-Anything', 'req.http.fastly-client-ip', 'req.http.HOST', 'backend.F_Origin_2.healthy', 'backend.F_a.connections_open > 10']) {
       expect(checkConditionStatement(statement, 'REQUEST')).toEqual([]);
     }
+  });
+
+  test('reads locals declared where the condition runs, and narrows to the subroutines of its uses', () => {
+    const statement = 'var.ship && resp.completed';
+    expect(checkConditionStatement(statement, 'RESPONSE').map((problem) => problem.message)).toEqual([
+      'column 1: the local "var.ship" is not declared in vcl_deliver and vcl_log, so it cannot be read there; declare it with "declare local var.ship STRING;" (or its type) in a snippet of that subroutine',
+      'column 13: "resp.completed" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); it is readable in vcl_log (RESPONSE conditions that only logging endpoints use)',
+    ]);
+    expect(checkConditionStatement(statement, 'RESPONSE', { subroutines: ['LOG'], locals: new Set(['var.ship']) })).toEqual([]);
+    // Locals that cannot be known are taken as declared.
+    expect(checkConditionStatement('var.anything', 'REQUEST', { locals: undefined })).toEqual([]);
   });
 
   test('does not take a family for a longer name', () => {
