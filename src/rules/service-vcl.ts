@@ -96,7 +96,7 @@ export function localsAround(service: ServiceView): LocalsAround {
       const locals = new Set<string>();
       for (const { source, locals: bySubroutine } of declared) {
         // Files and init snippets declare subroutines by name; a none snippet may be included anywhere.
-        const runsThere = source.type === undefined || source.type === 'init' || source.type === 'none' || source.type === subroutine.toLowerCase();
+        const runsThere = source.block === 'vcl' || source.type === 'init' || source.type === 'none' || source.type === subroutine.toLowerCase();
         if (!runsThere) continue;
         if (bySubroutine === undefined) return undefined;
         [...bySubroutine.get(subroutine) ?? [], ...bySubroutine.get(ANY_SUBROUTINE) ?? []].forEach((local) => locals.add(local));

@@ -33,7 +33,7 @@ function findProblems(service: ServiceView): RawFinding[] {
   const around = localsAround(service);
   return vclSources(service).flatMap((source) => {
     if (source.content === undefined || (source.block !== 'vcl' && !SNIPPET_TYPES.has(source.type!))) return [];
-    const problems = source.type === undefined ? checkVclFile(source.content, around) : checkVclSnippet(source.content, source.type, around);
+    const problems = source.block === 'vcl' ? checkVclFile(source.content, around) : checkVclSnippet(source.content, source.type!, around);
     return problems.map((problem) => ({
       rule: RULES[problem.kind],
       severity: 'error' as const,
