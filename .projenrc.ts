@@ -111,6 +111,12 @@ const testConvert = project.addTask('test:convert', {
 });
 testConvert.spawn(project.compileTask);
 testConvert.exec('ts-node --transpile-only --project test/tsconfig.json test/convert/round-trip.ts');
+// The corpus of configurations Fastly accepted or rejected lives outside the repository; the script finds it.
+project.addTask('test:corpus', {
+  description: 'Check the built library (lib/) against the corpus of Fastly configurations whose fate is known: no error on accepted ones, one on each rejected one',
+  exec: 'node scripts/test-corpus.js',
+  receiveArgs: true,
+});
 
 project.addTask('synth', {
   description: 'Synthesise the example stack into cdktf.out/ (no terraform or cdktf-cli needed)',

@@ -26,19 +26,31 @@ describe('checkAgainstSchema', () => {
     expect(checkAgainstSchema('fastly_service_vcl', {
       name: 'svc',
       active_version: 3,
-      default_ttl: '3600',
+      default_ttl: '1h',
       backend: [{ name: 'a', address: 'a.example.com', port: 443, use_tls: true }, { name: 'b' }],
-      domain: { name: 'x.example.com' },
+      domain: 'x.example.com',
     })).toEqual([
       'fastly_service_vcl.active_version: computed by the provider, cannot be set',
-      'fastly_service_vcl.default_ttl: expected "number", got "3600"',
+      'fastly_service_vcl.default_ttl: expected "number", got "1h"',
       'fastly_service_vcl.backend[0].use_tls: not an attribute or block of the schema',
       'fastly_service_vcl.backend[1].address: required, but missing',
-      'fastly_service_vcl.domain: expected a list of blocks, got {"name":"x.example.com"}',
+      'fastly_service_vcl.domain: expected a list of blocks, got "x.example.com"',
     ]);
     expect(checkAgainstSchema('fastly_service_compute', { name: 'app', package: [{}, {}] }))
       .toEqual(['fastly_service_compute.package: at most 1 block(s) allowed, got 2']);
     expect(checkAgainstSchema('fastly_service_cdn', {})).toEqual(['fastly_service_cdn: not a resource of the provider schema']);
+  });
+
+  test('reads values and blocks as Terraform converts them', () => {
+    expect(checkAgainstSchema('fastly_service_vcl', {
+      name: 'svc',
+      default_ttl: '3600',
+      http3: 'true',
+      stale_if_error: '0',
+      comment: 42,
+      domain: { name: 'x.example.com', comment: null },
+      backend: { name: 'a', address: 'a.example.com', port: '443' },
+    })).toEqual([]);
   });
 
   test('accepts Terraform expressions for any type', () => {

@@ -12,13 +12,15 @@ export interface CliIo {
 }
 
 const USAGE = [
-  'usage: cdktf-fastly-origins lint <cdk.tf.json>...',
+  'usage: cdktf-fastly-origins lint [--strict] <cdk.tf.json>...',
   '       cdktf-fastly-origins explain <cdk.tf.json> --url <path> [--method <m>] [--header <name:value>]... [--unhealthy <backend>]...',
   '                                    [--client-ip <ip>] [--geo <field=value>]... [--service <name>]',
   `       ${CONVERT_USAGE.slice('usage: '.length)}`,
   '',
   '  lint     check every fastly_service_vcl and fastly_service_compute resource of the given Terraform JSON files',
-  '           against the provider schema and the library\'s rules; exits 1 when any error is found',
+  '           against the provider schema and the library\'s rules; exits 1 when any error is found. --strict reads them',
+  '           as strictly as the library reads what it builds (several default backends, tied priorities, port 443',
+  '           without TLS are then errors, not warnings)',
   '  explain  simulate where Fastly sends a request (which backend, director or traffic split, and why)',
   ...FASTLY_API_USAGE,
   '  convert  write a cdktf app (main.ts) that builds the file\'s Fastly services from this library\'s constructs',
@@ -39,7 +41,9 @@ export function runCli(args: string[], io: CliIo = processIo): number | Promise<
     USAGE.forEach((line) => io.out(line));
     return 0;
   }
-  if (command === 'lint' && files.length > 0) return lint(files, io);
+  const strict = command === 'lint' && files.includes('--strict');
+  const lintFiles = files.filter((file) => file !== '--strict');
+  if (command === 'lint' && lintFiles.length > 0) return lint(lintFiles, io, strict);
   if (command === 'explain') return explain(files, io);
   if (command === 'fastly-api') return runFastlyApiCommand(files, io);
   if (command === 'convert') return convertCommand(files, io);
@@ -114,7 +118,7 @@ function explain(args: string[], io: CliIo): number {
   return 0;
 }
 
-function lint(files: string[], io: CliIo): number {
+function lint(files: string[], io: CliIo, strict: boolean): number {
   let errors = 0;
   let warnings = 0;
   let services = 0;
@@ -124,7 +128,7 @@ function lint(files: string[], io: CliIo): number {
     for (const resourceType of SERVICE_TYPES) {
       for (const [name, body] of Object.entries<any>(document?.resource?.[resourceType] ?? {})) {
         services++;
-        for (const finding of validateServiceConfig(body, { resourceType })) {
+        for (const finding of validateServiceConfig(body, { resourceType, strict })) {
           if (finding.severity === 'error') errors++;
           else warnings++;
           io.out(`${file}: ${resourceType}.${name}: ${finding.severity}: ${finding.message}`);

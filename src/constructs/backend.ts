@@ -236,7 +236,7 @@ export class Backend extends Construct {
     const tls = useSsl !== false;
     const sslCheckCert = props.sslCheckCert ?? true;
     if (!tls && props.sslCheckCert !== undefined) {
-      checker.fail('sslCheckCert', props.sslCheckCert, 'allowed: only with useSsl: true; remove it or turn TLS on', 'backend/tls-only-setting');
+      checker.fail('sslCheckCert', props.sslCheckCert, 'allowed: only with useSsl: true; remove it or turn TLS on', 'backend/tls-only-setting', true);
     }
     const sslCertHostname = props.sslCertHostname ?? (tls && addressKind === AddressKind.HOSTNAME ? props.address : undefined);
     // A malformed certificate hostname is reported once, on sslCertHostname, not again as the SNI it would default.

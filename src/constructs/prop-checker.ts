@@ -32,19 +32,22 @@ export class PropChecker {
 
   constructor(private readonly scope: IConstruct) {}
 
-  /** Records a problem with `prop`. */
-  public fail(prop: string, value: unknown, allowed: string, rule: string): void {
+  /**
+   * Records a problem with `prop`. `strict`: Fastly accepts the value and the library refuses it
+   * (severity `strict` in the rules), so a suppression of the rule may lift it.
+   */
+  public fail(prop: string, value: unknown, allowed: string, rule: string, strict = false): void {
     // Registered on the first problem: most constructs have none, and a large app has thousands.
     if (this.problems.length === 0) this.scope.node.addValidation({ validate: () => unsuppressed(this.scope, this.problems) });
-    this.problems.push({ rule, message: propProblem(prop, value, allowed, rule) });
+    this.problems.push({ rule, message: propProblem(prop, value, allowed, rule), strict });
     const rules = reportedRules.get(this.scope) ?? new Set<string>();
     reportedRules.set(this.scope, rules.add(rule));
   }
 
   /** Records a problem when `test` is false for a resolved value. */
-  public check<T>(prop: string, value: T | undefined, test: (value: T) => boolean, allowed: string, rule: string): void {
+  public check<T>(prop: string, value: T | undefined, test: (value: T) => boolean, allowed: string, rule: string, strict = false): void {
     if (value === undefined || isUnknown(value)) return;
-    if (!test(value)) this.fail(prop, value, allowed, rule);
+    if (!test(value)) this.fail(prop, value, allowed, rule, strict);
   }
 
   /** Checks that `value` is an integer from `min` to `max` (inclusive; no upper bound when omitted). */

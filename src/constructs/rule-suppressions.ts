@@ -20,10 +20,14 @@ const SUPPRESSIONS = new WeakMap<IConstruct, StoredSuppression[]>();
 // A finding is reported once per synth; the annotation listing its suppression once per construct.
 const ANNOUNCED = new WeakMap<IConstruct, Set<string>>();
 
-/** A problem a construct reports at synth, with the rule that found it. */
+/** A problem a construct reports at synth, with the rule that found it and what a suppression may do about it (rules/catalog.ts). */
 export interface RuleProblem {
   readonly rule: string;
   readonly message: string;
+  /** Fastly accepts it; the library refuses it (severity `strict`). */
+  readonly strict?: boolean;
+  /** Only the library's tables of VCL variables and functions found it. */
+  readonly fromTables?: boolean;
 }
 
 /**
@@ -31,8 +35,9 @@ export interface RuleProblem {
  * construct, per rule id, with a reason. A suppressed error no longer stops synth; it is listed
  * at synth as an info annotation on the construct, with the reason.
  *
- * Only rules about configurations Fastly accepts can be suppressed (several default routes,
- * plain HTTP on port 443, …); errors Fastly or the provider would reject cannot.
+ * Only findings about configurations Fastly accepts can be suppressed (several default routes,
+ * plain HTTP on port 443, …), and findings only the library's VCL tables make; errors Fastly or the
+ * provider would reject cannot, even of a rule that has suppressible findings.
  */
 export class RuleSuppressions {
   /**
@@ -51,7 +56,7 @@ export class RuleSuppressions {
         throw new Error(`[${construct.node.path}] suppression id: got ${JSON.stringify(suppression.id)}; allowed: a rule id of this `
           + `library (the README's "What is checked" lists them)${close ? `; did you mean ${JSON.stringify(close)}?` : ''}`);
       }
-      if (!info.suppressible) {
+      if (info.suppressible === 'none') {
         throw new Error(`[${construct.node.path}] suppression id: got ${JSON.stringify(suppression.id)}; allowed: a suppressible rule; `
           + `${suppression.id} cannot be suppressed because ${info.why}. Fix the configuration instead`);
       }
@@ -72,6 +77,12 @@ export class RuleSuppressions {
   private constructor() {}
 }
 
+/** Whether the catalogue lets this finding of its rule be suppressed. */
+function suppressible(problem: RuleProblem): boolean {
+  const allowed = RULE_CATALOG.get(problem.rule)?.suppressible;
+  return (allowed === 'strict' && problem.strict === true) || (allowed === 'tables' && problem.fromTables === true);
+}
+
 /** The suppression of `rule` that applies to `construct`: its own, or one of an enclosing construct that applies to children. */
 function suppressionOf(construct: IConstruct, rule: string): RuleSuppression | undefined {
   const own = SUPPRESSIONS.get(construct)?.find((stored) => stored.suppression.id === rule);
@@ -89,7 +100,7 @@ function suppressionOf(construct: IConstruct, rule: string): RuleSuppression | u
  */
 export function unsuppressed(construct: IConstruct, problems: RuleProblem[]): string[] {
   return problems.flatMap((problem) => {
-    const suppression = suppressionOf(construct, problem.rule);
+    const suppression = suppressible(problem) ? suppressionOf(construct, problem.rule) : undefined;
     if (!suppression) return [problem.message];
     const announced = ANNOUNCED.get(construct) ?? new Set<string>();
     if (!announced.has(problem.message)) {

@@ -237,8 +237,11 @@ export abstract class ServiceBase extends Construct {
     const view: ServiceView = {
       resourceType: this.kind === ServiceKind.VCL ? 'fastly_service_vcl' : 'fastly_service_compute',
       vcl: this.kind === ServiceKind.VCL,
+      // What the library builds may not leave traffic to chance.
+      strict: true,
       body,
       blocks: (type) => (body[type] as Array<{ [key: string]: any }> | undefined) ?? [],
+      complete: () => true,
       describe: (type, index) => {
         const block = elementOf(type, index);
         if (!block) return `${type}[${index}]`;
@@ -252,7 +255,8 @@ export abstract class ServiceBase extends Construct {
       if (reportedOn(construct, finding.rule)) return [];
       const prop = finding.attribute === undefined ? undefined
         : (block?.propNames ?? PROP_NAMES[finding.block ?? ''])?.[finding.attribute];
-      return [{ construct, rule: finding.rule, message: wordFinding(finding, camelCase, prop) }];
+      const message = wordFinding(finding, camelCase, prop);
+      return [{ construct, rule: finding.rule, message, strict: finding.strict, fromTables: finding.fromTables }];
     });
   }
 }
@@ -266,7 +270,7 @@ export function serviceAttributes(service: ServiceBase, props: ServiceBaseProps,
       'service/domain');
   }
   checker.check('domains', props.domains, (domains) => domains.length > 0, 'allowed: at least one domain (e.g. ["www.example.com"]); '
-    + 'without one the service answers no request unless its domains are linked to it outside this resource', 'service/no-domains');
+    + 'without one the service answers no request unless its domains are linked to it outside this resource', 'service/no-domains', true);
   return {
     name: props.name,
     comment: props.comment ?? DEFAULT_COMMENT,

@@ -209,23 +209,28 @@ export function verify(app: AppPlan, models: ServiceModel[]): VerifiedService[] 
   return results;
 }
 
-/** Suppresses the suppressible rules the app breaks; the others are the services' errors. */
+/**
+ * Suppresses the suppressible rules the app breaks; what the suppressions do not lift (an error
+ * Fastly rejects, even of a rule with suppressible findings) are the services' errors.
+ */
 function suppress(app: AppPlan, results: VerifiedService[]): void {
+  const serviceOf = (built: ReturnType<typeof instantiate>, construct: IConstruct) => results.find((candidate) => {
+    const service = built.services.get(candidate.plan);
+    return service !== undefined && (construct === service || construct.node.path.startsWith(`${service.node.path}/`));
+  });
   const built = instantiate(app);
   const constructs = built.constructs as Map<ConstructPlan, IConstruct>;
   for (const { construct, message } of validationProblems(built)) {
-    const result = results.find((candidate) => {
-      const service = built.services.get(candidate.plan);
-      return service !== undefined && (construct === service || construct.node.path.startsWith(`${service.node.path}/`));
-    });
+    const result = serviceOf(built, construct);
     const rule = ruleOf(message);
     const owner = result && ownerOf(result.plan, constructs, built.services.get(result.plan)!, construct);
-    if (!result || !rule || !owner || !RULE_CATALOG.get(rule)?.suppressible) {
-      (result ?? results[0]).errors.push(`[${construct.node.path}] ${message}`);
-      continue;
-    }
+    if (!result || !rule || !owner || (RULE_CATALOG.get(rule)?.suppressible ?? 'none') === 'none') continue;
     const suppression: SuppressionPlan = { id: rule, reason: REASONS[rule] ?? 'converted as is: the source service does this', child: owner.child };
     const known = owner.owner.suppressions.some((existing) => existing.id === rule && existing.child === owner.child);
     if (!known) owner.owner.suppressions.push(suppression);
+  }
+  const suppressed = instantiate(app);
+  for (const { construct, message } of validationProblems(suppressed)) {
+    (serviceOf(suppressed, construct) ?? results[0]).errors.push(`[${construct.node.path}] ${message}`);
   }
 }

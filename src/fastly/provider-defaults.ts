@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { blocksOf } from './terraform-json';
 
 type Element = { [attribute: string]: any };
 
@@ -21,22 +22,18 @@ export function providerDefaults(resourceType: string, block?: string): Element 
   return defaults![resourceType]?.[block ?? 'attributes'] ?? {};
 }
 
-/** The elements of a nested block in a service body (Terraform JSON): a list, or one object for a single block. */
-export function blocksOf(body: { [key: string]: any }, type: string): Element[] {
-  const value = body[type];
-  return Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
-}
-
 /**
- * The elements of a nested block with what Terraform plans for the attributes they leave out, so
+ * An element of a nested block with what Terraform plans for the attributes it leaves out, so
  * that hand-written configurations are read as Fastly gets them.
  */
-export function blocksWithDefaults(resourceType: string, body: { [key: string]: any }, type: string): Element[] {
+export function withProviderDefaults(resourceType: string, type: string, element: Element): Element {
   const ignored = NOT_ASSUMED_BY_RULES[type] ?? [];
   const blockDefaults = Object.fromEntries(Object.entries(providerDefaults(resourceType, type)).filter(([key]) => !ignored.includes(key)));
   // Terraform JSON writes an omitted attribute as null.
-  return blocksOf(body, type).map((element) => ({
-    ...blockDefaults,
-    ...Object.fromEntries(Object.entries(element).filter(([, value]) => value !== null && value !== undefined)),
-  }));
+  return { ...blockDefaults, ...Object.fromEntries(Object.entries(element).filter(([, value]) => value !== null && value !== undefined)) };
+}
+
+/** The elements of a nested block of a service body, each `withProviderDefaults`. */
+export function blocksWithDefaults(resourceType: string, body: { [key: string]: any }, type: string): Element[] {
+  return blocksOf(body, type).map((element) => withProviderDefaults(resourceType, type, element));
 }

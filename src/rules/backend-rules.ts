@@ -21,11 +21,12 @@ export const BACKEND_RULES: ServiceRule[] = [
   attributeRule('backend/address', 'backend', 'address', (address) =>
     typeof address === 'string' && classifyAddress(address) !== undefined ? undefined : explainBadAddress(String(address))),
   attributeRule('backend/port', 'backend', 'port', integerIn(1, 65_535)),
+  // Fastly connects as told; the handshake or the plain request then fails at the origin.
   elementRule('backend/tls-port', 'backend', (backend) => {
     if (!isKnown(backend.port) || !isKnown(backend.use_ssl)) return [];
     if (backend.use_ssl === true && backend.port === 80) {
       return [{
-        severity: 'error',
+        severity: 'strict',
         attribute: 'port',
         value: 80,
         message: 'allowed: a TLS port with {{use_ssl}}: true (usually 443); '
@@ -34,7 +35,7 @@ export const BACKEND_RULES: ServiceRule[] = [
     }
     if (backend.use_ssl === false && backend.port === 443) {
       return [{
-        severity: 'error',
+        severity: 'strict',
         attribute: 'port',
         value: 443,
         message: 'allowed: a plain-HTTP port with {{use_ssl}}: false (usually 80); '
@@ -43,10 +44,11 @@ export const BACKEND_RULES: ServiceRule[] = [
     }
     return [];
   }),
+  // Accepted and ignored by Fastly.
   elementRule('backend/tls-only-setting', 'backend', (backend) => backend.use_ssl !== false ? [] : TLS_ONLY
     .filter((attribute) => isSet(backend[attribute]))
     .map((attribute) => ({
-      severity: 'error' as const,
+      severity: 'strict' as const,
       attribute,
       value: backend[attribute],
       message: 'allowed: only with {{use_ssl}}: true; remove it or turn TLS on',
@@ -82,7 +84,7 @@ export const BACKEND_RULES: ServiceRule[] = [
     }];
   }),
   attributeRule('backend/ca-without-check', 'backend', 'ssl_ca_cert', (pem, backend) => pem === '' || backend.ssl_check_cert !== false ? undefined
-    : 'allowed: only with {{ssl_check_cert}}: true; a CA is pointless when certificates are not checked'),
+    : 'allowed: only with {{ssl_check_cert}}: true; a CA is pointless when certificates are not checked', 'strict'),
   attributeRule('backend/ciphers', 'backend', 'ssl_ciphers', (ciphers) => ciphers === '' || CIPHER_LIST.test(ciphers) ? undefined
     : 'allowed: an OpenSSL cipher list such as "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384"'),
   attributeRule('backend/tls-version', 'backend', 'min_tls_version', (v) => v === '' || tlsVersionRank(v) >= 0 ? undefined : `allowed: one of ${VERSIONS}`),
@@ -97,8 +99,11 @@ export const BACKEND_RULES: ServiceRule[] = [
     : 'allowed: a Host header value such as "origin.example.com" (no scheme or path)'),
   ...['connect_timeout', 'first_byte_timeout', 'between_bytes_timeout'].map((attribute) =>
     attributeRule('backend/timeout', 'backend', attribute, (ms) => Number.isInteger(ms) && ms >= 1 ? undefined : 'allowed: a whole number of milliseconds, at least 1')),
-  attributeRule('backend/keepalive', 'backend', 'keepalive_time', (s) => Number.isInteger(s) && s >= 1 ? undefined
+  attributeRule('backend/keepalive', 'backend', 'keepalive_time', (s) => Number.isInteger(s) && s >= 0 ? undefined
     : 'allowed: a whole number of seconds, at least 1; leave it out to keep Fastly\'s default'),
+  // The provider sends keepalive_time only when it is above 0 (defaults-and-validators §2), so 0 keeps Fastly's default.
+  attributeRule('backend/keepalive', 'backend', 'keepalive_time', (s) => s !== 0 ? undefined
+    : 'allowed: a whole number of seconds, at least 1; leave it out to keep Fastly\'s default', 'strict'),
   attributeRule('backend/connection-limit', 'backend', 'max_lifetime', (ms) => Number.isInteger(ms) && ms >= 0 ? undefined : 'allowed: a whole number of milliseconds, 0 for unlimited'),
   attributeRule('backend/connection-limit', 'backend', 'max_use', integerIn(0)),
   attributeRule('backend/connection-limit', 'backend', 'max_conn', integerIn(1)),

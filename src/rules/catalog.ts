@@ -1,23 +1,35 @@
 /**
- * What each rule id stands for beyond its findings: whether a construct may suppress it.
+ * Which findings of each rule a construct may suppress (`RuleSuppressions`), by the severity model
+ * (README, "Severity"):
  *
- * A rule is suppressible when Fastly and the provider accept what it reports, and the library
- * refuses it only because it is rarely meant (several default routes, plain HTTP on 443, …): an
- * existing service may do it on purpose, and a suppression with a reason keeps that choice
- * visible. A rule is not suppressible when Fastly or the provider rejects the configuration (at
- * plan, apply or VCL compilation), or when the rule is about using the library's own constructs:
- * suppressing it would only move the failure to deploy time.
+ * - `strict`: the findings a rule gives severity `strict` — what Fastly and the provider accept but
+ *   the library refuses because it leaves traffic to chance or to a mismatch (several default
+ *   routes, plain HTTP on 443, …). An existing service may do it on purpose; a suppression with a
+ *   reason keeps that choice visible. The same rule's errors (what Fastly rejects) stay errors.
+ * - `tables`: the findings only the library's tables of VCL variables and functions make (a
+ *   variable or function newer than the library knows, or readable where the tables say it is not);
+ *   syntax errors stay errors. Fastly still compiles the VCL at activation.
+ * - `none`: Fastly or the provider rejects it, it certainly breaks traffic, it is about how the
+ *   library's own constructs are used, or it is only ever a warning.
  */
+export type Suppressibility = 'none' | 'strict' | 'tables';
+
+/** What a rule id stands for beyond its findings. */
 export interface RuleInfo {
-  /** Whether `RuleSuppressions` may suppress the rule. */
-  readonly suppressible: boolean;
+  /** Which of the rule's findings `RuleSuppressions` may suppress. */
+  readonly suppressible: Suppressibility;
   /** Why: who accepts or rejects what the rule reports. */
   readonly why: string;
 }
 
-const FASTLY_REJECTS = 'Fastly or the provider rejects it';
-const LIBRARY_USE = 'it is about how the library\'s constructs are used, not about a Fastly setting';
-const ACCEPTED = 'Fastly accepts it; the library refuses it because it is rarely meant';
+const FASTLY_REJECTS: RuleInfo = { suppressible: 'none', why: 'Fastly or the provider rejects it, or it certainly breaks traffic' };
+const LIBRARY_USE: RuleInfo = { suppressible: 'none', why: 'it is about how the library\'s constructs are used, not about a Fastly setting' };
+const WARNING: RuleInfo = { suppressible: 'none', why: 'it is a warning, which never stops synth' };
+const ACCEPTED: RuleInfo = { suppressible: 'strict', why: 'Fastly accepts it; the library refuses it because it is rarely meant' };
+const LAGGING_TABLES: RuleInfo = {
+  suppressible: 'tables',
+  why: 'the library\'s tables of VCL variables and functions can lag Fastly\'s; Fastly compiles the VCL at activation',
+};
 
 function rules(ids: string[], info: RuleInfo): Array<[string, RuleInfo]> {
   return ids.map((id) => [id, info]);
@@ -28,31 +40,34 @@ export const RULE_CATALOG: ReadonlyMap<string, RuleInfo> = new Map<string, RuleI
   ...rules([
     'backend/address', 'backend/port', 'backend/cert-hostname', 'backend/tls-hostname', 'backend/pem', 'backend/client-certificate',
     'backend/ciphers', 'backend/tls-version', 'backend/override-host', 'backend/timeout', 'backend/connection-limit', 'backend/weight',
-    'backend/shield', 'backend/share-key', 'backend/vcl-only', 'backend/compute-prefer-ipv6',
+    'backend/shield', 'backend/share-key', 'backend/vcl-only', 'backend/compute-prefer-ipv6', 'backend/auto-loadbalance-with-condition',
     'condition/type', 'condition/priority', 'condition/compute',
     'director/type', 'director/quorum', 'director/retries', 'director/backends', 'director/shield', 'director/compute',
     'healthcheck/host', 'healthcheck/path', 'healthcheck/method', 'healthcheck/expected-response', 'healthcheck/interval',
-    'healthcheck/window', 'healthcheck/threshold', 'healthcheck/initial', 'healthcheck/http-version', 'healthcheck/headers',
+    'healthcheck/threshold', 'healthcheck/initial', 'healthcheck/http-version', 'healthcheck/headers',
+    'header/action', 'header/type',
+    'image-optimizer/jpeg-type', 'image-optimizer/quality', 'image-optimizer/resize-filter',
+    'logging/compression', 'logging/compression-codec', 'logging/format-version', 'logging/https', 'logging/message-type',
+    'logging/placement', 'logging/s3-encryption', 'logging/sftp-auth', 'logging/trimmed',
     'name/format', 'name/unique', 'name/vcl-identifier',
-    'reference/healthcheck', 'reference/condition', 'reference/director-backend',
-    'routing/auto-loadbalance-shield',
+    'product-enablement/bot-management', 'product-enablement/ddos-protection', 'product-enablement/ngwaf',
+    'rate-limiter/action', 'rate-limiter/client-key', 'rate-limiter/http-methods', 'rate-limiter/logger-type', 'rate-limiter/response',
+    'rate-limiter/window-size',
+    'reference/healthcheck', 'reference/condition', 'reference/director-backend', 'reference/name',
+    'routing/auto-loadbalance-shield', 'routing/director-shield',
     'service/name', 'service/domain', 'service/default-ttl', 'service/compute-package', 'service/destroy-mode',
-    'snippet/type', 'snippet/compute', 'provider/base-url', 'provider/no-auth',
-  ], { suppressible: false, why: FASTLY_REJECTS }),
+    'snippet/type', 'snippet/compute', 'vcl/main', 'vcl/syntax', 'provider/base-url', 'provider/no-auth',
+  ], FASTLY_REJECTS),
   ...rules([
     'pool/origins', 'pool/name', 'pool/shield', 'pool/healthcheck-host', 'pool/failover-healthcheck', 'pool/compute',
     'shielded-backend/shield', 'shielded-backend/healthcheck', 'service/escape-hatch',
-  ], { suppressible: false, why: LIBRARY_USE }),
-  ['healthcheck/starts-sick', { suppressible: false, why: 'the healthcheck\'s startUnhealthy prop is how to ask for it' }],
+  ], LIBRARY_USE),
+  ['healthcheck/starts-sick', { suppressible: 'none', why: 'the healthcheck\'s startUnhealthy prop is how to ask for it' }],
   ...rules([
-    'backend/tls-port', 'backend/tls-only-setting', 'backend/auto-loadbalance-with-condition', 'backend/ca-without-check',
-    'backend/keepalive', 'healthcheck/timeout', 'routing/default-route', 'routing/priority-tie', 'routing/condition-target',
-    'routing/director-shield', 'service/no-domains',
-  ], { suppressible: true, why: ACCEPTED }),
-  ['condition/statement', {
-    suppressible: true,
-    why: 'the library\'s VCL variable tables can lag Fastly\'s, and variables declared in custom VCL are unknown to it; Fastly compiles '
-      + 'the statement at activation',
-  }],
-  ...rules(['backend/insecure', 'healthcheck/unused'], { suppressible: false, why: 'it is a warning, which never stops synth' }),
+    'backend/tls-port', 'backend/tls-only-setting', 'backend/ca-without-check', 'backend/keepalive', 'healthcheck/timeout',
+    'healthcheck/window', 'routing/default-route', 'routing/priority-tie', 'routing/condition-target', 'service/no-domains',
+  ], ACCEPTED),
+  ...rules(['condition/statement', 'vcl/variable', 'vcl/function'], LAGGING_TABLES),
+  ...rules(['backend/insecure', 'healthcheck/unused', 'service/domain-case', 'request-setting/action', 'request-setting/xff',
+    'cache-setting/action'], WARNING),
 ]);

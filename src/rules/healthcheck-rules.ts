@@ -15,13 +15,16 @@ export const HEALTHCHECK_RULES: ServiceRule[] = [
   attributeRule('healthcheck/expected-response', 'healthcheck', 'expected_response', integerIn(100, 599)),
   attributeRule('healthcheck/interval', 'healthcheck', 'check_interval', (ms) => Number.isInteger(ms) && ms >= 1_000 && ms <= 3_600_000 ? undefined
     : 'allowed: a whole number of milliseconds from 1000 (1 s) to 3600000 (1 h)'),
-  attributeRule('healthcheck/timeout', 'healthcheck', 'timeout', (ms, check) => {
-    if (!Number.isInteger(ms) || ms < 1) return 'allowed: a whole number of milliseconds, at least 1';
-    return isKnown(check.check_interval) && ms >= check.check_interval
-      ? `allowed: shorter than {{check_interval}} (${check.check_interval} ms), or probes overlap and a slow origin is never marked sick in time`
-      : undefined;
-  }),
-  attributeRule('healthcheck/window', 'healthcheck', 'window', integerIn(1, 64)),
+  attributeRule('healthcheck/timeout', 'healthcheck', 'timeout', (ms) => Number.isInteger(ms) && ms >= 1 ? undefined
+    : 'allowed: a whole number of milliseconds, at least 1'),
+  // Fastly states no such rule, and the provider's own defaults are 5000/5000 (defaults-and-validators §4).
+  attributeRule('healthcheck/timeout', 'healthcheck', 'timeout', (ms, check) => Number.isInteger(ms) && isKnown(check.check_interval) && ms >= check.check_interval
+    ? `allowed: shorter than {{check_interval}} (${check.check_interval} ms), or probes overlap and a slow origin is never marked sick in time`
+    : undefined, 'strict'),
+  attributeRule('healthcheck/window', 'healthcheck', 'window', integerIn(1)),
+  // The API accepted window = 5000 (semantics §3.1); 64 is Varnish's cap, not a documented Fastly one.
+  attributeRule('healthcheck/window', 'healthcheck', 'window', (window) => !Number.isInteger(window) || window <= 64 ? undefined
+    : 'allowed: an integer from 1 to 64', 'strict'),
   attributeRule('healthcheck/threshold', 'healthcheck', 'threshold', (threshold, check) => integerIn(1)(threshold)
     ?? (isKnown(check.window) && threshold > check.window ? `allowed: at most {{window}} (${check.window}); otherwise the origin can never become healthy` : undefined)),
   attributeRule('healthcheck/initial', 'healthcheck', 'initial', (initial, check) => integerIn(0)(initial)
@@ -33,7 +36,8 @@ export const HEALTHCHECK_RULES: ServiceRule[] = [
   attributeRule('healthcheck/http-version', 'healthcheck', 'http_version', (version) => version === '1.0' || version === '1.1' ? undefined
     : 'allowed: "1.0" or "1.1"'),
   elementRule('healthcheck/unused', 'healthcheck', (check, _index, service) =>
-    !isKnown(check.name) || service.blocks('backend').some((backend) => backend.healthcheck === check.name || !isKnown(backend.healthcheck)) ? []
+    !isKnown(check.name) || !service.complete('backend')
+      || service.blocks('backend').some((backend) => backend.healthcheck === check.name || !isKnown(backend.healthcheck)) ? []
       : [{
         severity: 'warning',
         attribute: 'name',

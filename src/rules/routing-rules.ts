@@ -1,5 +1,6 @@
 import { isKnown, isSet, RawFinding, ServiceRule, ServiceView } from './rule';
 import { compareNames } from '../fastly/names';
+import { canHoldTogether, holdForEveryRequest } from '../vcl/logic';
 
 interface Route {
   readonly index: number;
@@ -40,7 +41,8 @@ function unconditioned(service: ServiceView): { single: Route[]; group: Route[] 
 /**
  * Requests that match no routing condition go to the default route: the one backend without a
  * condition, or the automatic load-balancing group. With several, Fastly picks one arbitrarily;
- * with none, unmatched requests fail.
+ * with none, requests that match no condition have no origin, unless the conditions between them
+ * match every request (`req.http.X` and `!req.http.X`). Fastly accepts both, so they are `strict`.
  */
 function defaultRoute(service: ServiceView): RawFinding[] {
   const candidates = unconditioned(service);
@@ -48,9 +50,11 @@ function defaultRoute(service: ServiceView): RawFinding[] {
   const { single, group } = candidates;
   const count = single.length + (group.length > 0 ? 1 : 0);
   if (count === 0) {
+    const statements = routingStatements(service, [...routingTargets(service).keys()]);
+    if (statements !== undefined && holdForEveryRequest(statements)) return [];
     return [{
       rule: 'routing/default-route',
-      severity: 'error',
+      severity: 'strict',
       message: 'default route: got none (every backend has a request '
       + 'condition); allowed: exactly one backend or pool without a condition (or one automatic load-balancing group) to serve requests '
       + 'that match no condition',
@@ -61,7 +65,7 @@ function defaultRoute(service: ServiceView): RawFinding[] {
   const described = [...single.map((route) => route.label), ...groupRoute];
   return [{
     rule: 'routing/default-route',
-    severity: 'error',
+    severity: 'strict',
     message: `default route: got ${count} `
     + `(${described.join('; ')}); allowed: exactly one, because Fastly picks one of several unconditioned backends arbitrarily. `
     + 'Give the others a request condition (routeWhen for a pool), or put them in one pool to balance them.',
@@ -79,6 +83,13 @@ function autoLoadbalanceShield(service: ServiceView): RawFinding[] {
     + `got shields ${shields.map((shield) => JSON.stringify(shield)).join(', ')} across ${labelsOf(candidates!.group).join(', ')}; allowed: one shield for `
     + 'the whole group (Fastly errors on mixed shields)',
   }];
+}
+
+/** The statements of the named conditions, or undefined when one is only known at deploy time. */
+function routingStatements(service: ServiceView, names: string[]): string[] | undefined {
+  const conditions = service.blocks('condition');
+  const statements = names.map((name) => conditions.find((condition) => condition.name === name)?.statement);
+  return statements.every((statement) => typeof statement === 'string' && isKnown(statement)) ? statements : undefined;
 }
 
 /** Each routing condition (by name) and the routes it sends requests to; never-true conditions route nowhere. */
@@ -103,7 +114,7 @@ function conditionTargets(service: ServiceView): RawFinding[] {
     const condition = index >= 0 ? service.describe('condition', index) : `condition ${JSON.stringify(name)}`;
     return {
       rule: 'routing/condition-target',
-      severity: 'error' as const,
+      severity: 'strict' as const,
       message: `routing ${condition} routes to `
       + `${labelsOf(routed).join(' and ')}; allowed: one target per routing condition, because Fastly picks one of them arbitrarily when it `
       + 'matches. Use one condition per target.',
@@ -113,7 +124,8 @@ function conditionTargets(service: ServiceView): RawFinding[] {
 
 /**
  * Fastly runs every routing condition in ascending priority and the last match sets the backend,
- * so of several matching conditions the largest priority wins, and a tie is left to chance.
+ * so of several matching conditions the largest priority wins, and a tie is left to chance when
+ * both can match one request. Conditions that exclude each other (`req.http.X`, `!req.http.X`) never tie.
  */
 function priorityTies(service: ServiceView): RawFinding[] {
   const conditions = new Map(service.blocks('condition').map((condition) => [condition.name, condition]));
@@ -123,16 +135,26 @@ function priorityTies(service: ServiceView): RawFinding[] {
     const priority = conditions.get(name)?.priority;
     if (isKnown(priority)) byPriority.set(priority, [...byPriority.get(priority) ?? [], name]);
   }
-  return [...byPriority].filter(([, names]) => names.length > 1).map(([priority, names]) => {
-    const described = names.sort(compareNames).map((name) => `${JSON.stringify(name)} → ${labelsOf(targets.get(name)!).join(', ')}`);
-    return {
-      rule: 'routing/priority-tie',
-      severity: 'error' as const,
-      message: `routing conditions ${described.join(' and ')} all have `
-      + `priority ${priority}; allowed: a distinct priority per routing condition. When several match a request the largest priority `
-      + 'wins, and on a tie Fastly picks one arbitrarily: give the route that should win a larger number.',
-    };
-  });
+  return [...byPriority].map(([priority, names]) => [priority, overlapping(service, names)] as const).filter(([, names]) => names.length > 1)
+    .map(([priority, names]) => {
+      const described = names.sort(compareNames).map((name) => `${JSON.stringify(name)} → ${labelsOf(targets.get(name)!).join(', ')}`);
+      return {
+        rule: 'routing/priority-tie',
+        severity: 'strict' as const,
+        message: `routing conditions ${described.join(' and ')} all have `
+        + `priority ${priority}; allowed: a distinct priority per routing condition. When several match a request the largest priority `
+        + 'wins, and on a tie Fastly picks one arbitrarily: give the route that should win a larger number.',
+      };
+    });
+}
+
+/** The conditions among `names` that can match a request together with another of them. */
+function overlapping(service: ServiceView, names: string[]): string[] {
+  return names.filter((name) => names.some((other) => {
+    if (other === name) return false;
+    const statements = routingStatements(service, [name, other]);
+    return statements === undefined || canHoldTogether(statements);
+  }));
 }
 
 /** The members of a director are reached through its shield hop, so they need the shield of the backend that routes to it. */
@@ -165,4 +187,8 @@ export const ROUTING_RULES: ServiceRule[] = ([
   ['routing/condition-target', conditionTargets],
   ['routing/priority-tie', priorityTies],
   ['routing/director-shield', directorShields],
-] as const).map(([id, check]) => ({ id, check: (service: ServiceView) => service.vcl ? check(service) : [] }));
+] as const).map(([id, check]) => ({
+  id,
+  // Backends or conditions a `dynamic` block makes are only known at deploy time, and any of them could route.
+  check: (service: ServiceView) => service.vcl && service.complete('backend') && service.complete('condition') ? check(service) : [],
+}));

@@ -14,6 +14,10 @@ export const SERVICE_RULES: ServiceRule[] = [
   },
   attributeRule('service/domain', 'domain', 'name', (domain) => isHostname(domain.startsWith('*.') ? domain.slice(2) : domain) ? undefined
     : 'allowed: a fully qualified hostname such as "www.example.com", or a wildcard such as "*.example.com"'),
+  // Fastly accepts upper-case service domains and lower-cases them (the project's provider notes on the corpus of accepted configurations).
+  attributeRule('service/domain-case', 'domain', 'name', (domain) => domain === domain.toLowerCase() ? undefined
+    : `allowed: lower case; Fastly stores domains lower-cased, so it would not hold what the configuration says. Write ${JSON.stringify(domain.toLowerCase())}`,
+  'warning'),
   {
     id: 'service/domain',
     check: (service) => {

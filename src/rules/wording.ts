@@ -28,9 +28,9 @@ function formatNested(value: unknown): unknown {
  */
 export function wordFinding(finding: RawFinding, nameOf: (attribute: string) => string, name?: string): string {
   const text = finding.message.replace(/\{\{(\w+)\}\}/g, (_match, attribute: string) => nameOf(attribute));
-  return finding.attribute === undefined
-    ? `${text} [${finding.rule}]`
-    : propProblem(name ?? nameOf(finding.attribute), finding.value, text, finding.rule);
+  if (finding.attribute === undefined) return `${text} [${finding.rule}]`;
+  const subject = name ?? nameOf(finding.attribute);
+  return propProblem(finding.location === undefined ? subject : `${subject} (${finding.location})`, finding.value, text, finding.rule);
 }
 
 /** One problem with one prop: `<prop>: got <value>; <allowed> [<rule>]`. cdktf adds the construct path. */

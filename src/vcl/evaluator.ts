@@ -216,6 +216,9 @@ class Evaluator {
         return unknown(`comparing with the backend ${node.name} is not simulated`);
       case VclExpressionKind.ACL:
         return unknown(`the ACL ${node.name} is not simulated`);
+      // Condition statements cannot concatenate; only the programs of snippets can.
+      case VclExpressionKind.CONCAT:
+        return unknown('joining values into a string is not simulated');
     }
   }
 

@@ -4,6 +4,8 @@
  * activated. Parsing it here lets constructs reject it at synth time, pointing at the column.
  */
 
+import { Token, tokenize } from './lexer';
+
 /** What a node of a parsed VCL expression is. */
 export enum VclExpressionKind {
   /** `left || right` */
@@ -34,6 +36,8 @@ export enum VclExpressionKind {
   BOOL = 'bool',
   /** `( expression )` */
   GROUP = 'group',
+  /** Values joined into one string: `"/v2" req.url` or `"a" + "b"` (in VCL programs, not in conditions). */
+  CONCAT = 'concat',
 }
 
 /** Every node records the 1-based column where it starts, so problems can point at it. */
@@ -145,10 +149,16 @@ export interface VclGroup extends VclNode {
   readonly expression: VclExpression;
 }
 
+/** Values joined into one string. */
+export interface VclConcat extends VclNode {
+  readonly kind: VclExpressionKind.CONCAT;
+  readonly parts: VclExpression[];
+}
+
 /** A parsed VCL expression. */
 export type VclExpression =
   | VclOr | VclAnd | VclNot | VclCompare | VclMatch | VclCall | VclVariable
-  | VclAclName | VclBackendName | VclString | VclNumber | VclDuration | VclBool | VclGroup;
+  | VclAclName | VclBackendName | VclString | VclNumber | VclDuration | VclBool | VclGroup | VclConcat;
 
 /** Where an expression reads a variable. */
 export interface VclVariableReference {
@@ -179,7 +189,7 @@ export class VclSyntaxError extends Error {
  * @throws VclSyntaxError at the first problem, including a regex literal that does not compile
  */
 export function parseVclExpression(source: string): VclExpression {
-  return new Parser(tokenize(source)).parseStatement();
+  return new ExpressionParser(tokenize(source)).parseStatement();
 }
 
 /** Calls `visit` for `expression` and every node inside it, in source order. */
@@ -215,165 +225,11 @@ function childrenOf(node: VclExpression): VclExpression[] {
       return [node.expression];
     case VclExpressionKind.CALL:
       return node.arguments;
+    case VclExpressionKind.CONCAT:
+      return node.parts;
     default:
       return [];
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lexer
-
-type TokenKind = 'name' | 'string' | 'number' | 'operator' | 'open' | 'close' | 'comma' | 'end' | 'invalid';
-
-interface Token {
-  readonly kind: TokenKind;
-  /** The source text; for strings including the quotes. */
-  readonly text: string;
-  /** 1-based. */
-  readonly column: number;
-  /** For strings: the characters between the quotes. */
-  readonly contents?: string;
-  /** For durations: the unit suffix. */
-  readonly unit?: string;
-  /** For invalid tokens: why the text cannot be read. */
-  readonly problem?: string;
-}
-
-/** Longest first, so that `!=` is not read as `!` followed by `=`. */
-const OPERATORS = ['==', '!=', '!~', '<=', '>=', '&&', '||', '~', '<', '>', '!'];
-const PUNCTUATION: { [character: string]: TokenKind } = { '(': 'open', ')': 'close', ',': 'comma' };
-
-/** Characters people bring from other languages, and what VCL wants instead. */
-const CHARACTER_HINTS: { [character: string]: string } = {
-  '=': 'use "==" to compare',
-  '&': 'use "&&" for "and"',
-  '|': 'use "||" for "or"',
-  '+': 'a condition cannot concatenate strings',
-  '-': 'only a number can be negated, as in -1',
-  ';': 'a condition is a single expression, without ";"',
-  '{': 'a condition is a bare expression, without braces',
-};
-
-/** RTIME suffixes; `ms` before `m` so that `100ms` is not read as 100 minutes followed by `s`. */
-const DURATION_UNITS = ['ms', 's', 'm', 'h', 'd', 'w', 'y'];
-
-/** Fastly lets a long string pick a delimiter, `{JSON"…"JSON}`, so that it may contain `"}`. */
-const LONG_STRING_DELIMITER = /[A-Za-z0-9_]*/y;
-
-function isDigit(character: string | undefined): boolean {
-  return character !== undefined && character >= '0' && character <= '9';
-}
-
-function isNameStart(character: string): boolean {
-  return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') || character === '_';
-}
-
-/** Header names bring `-`; dots separate the parts of a variable name. */
-function isNameCharacter(character: string | undefined): boolean {
-  return character !== undefined && (isNameStart(character) || isDigit(character) || character === '-' || character === '.');
-}
-
-function isWhitespace(character: string): boolean {
-  return character === ' ' || character === '\t' || character === '\n' || character === '\r';
-}
-
-/** Reads tokens up to and including the first invalid one, so errors surface in source order. */
-function tokenize(source: string): Token[] {
-  const tokens: Token[] = [];
-  let index = 0;
-  let endOfLastToken = 0;
-  for (;;) {
-    while (index < source.length && isWhitespace(source[index])) index++;
-    if (index >= source.length) {
-      tokens.push({ kind: 'end', text: '', column: endOfLastToken + 1 });
-      return tokens;
-    }
-    const token = readToken(source, index);
-    tokens.push(token);
-    if (token.kind === 'invalid') return tokens;
-    index += token.text.length;
-    endOfLastToken = index;
-  }
-}
-
-function readToken(source: string, start: number): Token {
-  const character = source[start];
-  if (character === '"') return readQuotedString(source, start);
-  if (character === '{') return readLongString(source, start);
-  if (isNameStart(character)) return readName(source, start);
-  if (isDigit(character) || (character === '-' && isDigit(source[start + 1]))) return readNumber(source, start);
-  const punctuation = PUNCTUATION[character];
-  if (punctuation !== undefined) return { kind: punctuation, text: character, column: start + 1 };
-  const operator = OPERATORS.find((candidate) => source.startsWith(candidate, start));
-  if (operator !== undefined) return { kind: 'operator', text: operator, column: start + 1 };
-  return invalidCharacter(character, start);
-}
-
-function invalidCharacter(character: string, start: number): Token {
-  const hint = CHARACTER_HINTS[character];
-  return invalid(start, character, `unexpected "${character}"${hint === undefined ? '' : `; ${hint}`}`);
-}
-
-function invalid(start: number, text: string, problem: string): Token {
-  return { kind: 'invalid', text, column: start + 1, problem };
-}
-
-function readQuotedString(source: string, start: number): Token {
-  for (let index = start + 1; index < source.length; index++) {
-    const character = source[index];
-    if (character === '"') {
-      return { kind: 'string', text: source.slice(start, index + 1), column: start + 1, contents: source.slice(start + 1, index) };
-    }
-    if (character === '\n' || character === '\r') break;
-  }
-  return invalid(start, '"', 'unterminated string');
-}
-
-function readLongString(source: string, start: number): Token {
-  LONG_STRING_DELIMITER.lastIndex = start + 1;
-  const delimiter = LONG_STRING_DELIMITER.exec(source)?.[0] ?? '';
-  const contentStart = start + 1 + delimiter.length + 1;
-  if (source[contentStart - 1] !== '"') return invalidCharacter('{', start);
-  const closing = `"${delimiter}}`;
-  const contentEnd = source.indexOf(closing, contentStart);
-  if (contentEnd < 0) return invalid(start, '{', `unterminated long string; it needs a closing ${closing}`);
-  const end = contentEnd + closing.length;
-  return { kind: 'string', text: source.slice(start, end), column: start + 1, contents: source.slice(contentStart, contentEnd) };
-}
-
-/** Variable, function, ACL and backend names, including header subfields such as `req.http.Cookie:id`. */
-function readName(source: string, start: number): Token {
-  let end = start + 1;
-  for (;;) {
-    if (isNameCharacter(source[end])) {
-      end++;
-    } else if (source[end] === ':' && isNameCharacter(source[end + 1]) && source[end + 1] !== '.') {
-      end += 2;
-    } else {
-      break;
-    }
-  }
-  const text = source.slice(start, end);
-  if (text.split('.').includes('')) return invalid(start, text, `"${text}" is not a valid name`);
-  return { kind: 'name', text, column: start + 1 };
-}
-
-function readNumber(source: string, start: number): Token {
-  let end = start + 1;
-  while (isDigit(source[end])) end++;
-  if (source[end] === '.' && isDigit(source[end + 1])) {
-    end += 2;
-    while (isDigit(source[end])) end++;
-  }
-  const unit = DURATION_UNITS.find((candidate) => source.startsWith(candidate, end));
-  if (unit !== undefined) end += unit.length;
-  if (isNameCharacter(source[end])) {
-    let runEnd = end;
-    while (isNameCharacter(source[runEnd])) runEnd++;
-    const text = source.slice(start, runEnd);
-    return invalid(start, text, `invalid number "${text}"`);
-  }
-  return { kind: 'number', text: source.slice(start, end), column: start + 1, unit };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,18 +315,28 @@ const MAX_NESTING = 100;
 const TERNARY_IF_ARGUMENTS = 3;
 const MAX_QUOTED_TOKEN_LENGTH = 40;
 
+/** Words that start a statement: a value never continues with one, so a missing `;` is reported before it. */
+const STATEMENT_KEYWORDS = new Set(['set', 'unset', 'remove', 'add', 'declare', 'if', 'else', 'elseif', 'elsif', 'return', 'call', 'error',
+  'restart', 'synthetic', 'synthetic.base64', 'esi', 'log', 'goto', 'include', 'sub']);
+
 /**
  * Recursive descent over: or := and ("||" and)* ; and := comparison ("&&" comparison)* ;
- * comparison := unary (operator operand)? ; unary := "!" unary | primary. So `!` binds tighter than
- * a comparison, which binds tighter than `&&`, which binds tighter than `||`.
+ * comparison := operand (operator operand)? ; operand := unary, or in a program unary ("+"? unary)*
+ * (concatenation); unary := "!" unary | primary. So `!` binds tighter than a comparison, which
+ * binds tighter than `&&`, which binds tighter than `||`.
+ *
+ * The statement parser extends it and reads the expressions of a program from the same tokens.
  */
-class Parser {
-  private readonly tokens: Token[];
-  private position = 0;
+export class ExpressionParser {
+  protected readonly tokens: Token[];
+  protected position = 0;
   private depth = 0;
+  private readonly concatenation: boolean;
 
-  constructor(tokens: Token[]) {
+  /** @param concatenation whether values may be joined into strings, as in a program (not in a condition) */
+  constructor(tokens: Token[], concatenation = false) {
     this.tokens = tokens;
+    this.concatenation = concatenation;
   }
 
   public parseStatement(): VclExpression {
@@ -481,6 +347,16 @@ class Parser {
     const next = this.peek();
     if (next.kind !== 'end') throw this.unexpectedAfterOperand(next);
     return expression;
+  }
+
+  /** How a message points at another place in the source; a program says which line. */
+  protected where(column: number): string {
+    return `column ${column}`;
+  }
+
+  /** An expression, up to the first token that cannot continue it. */
+  public parseExpression(): VclExpression {
+    return this.parseOr();
   }
 
   private parseOr(): VclExpression {
@@ -502,7 +378,7 @@ class Parser {
   }
 
   private parseComparison(): VclExpression {
-    const left = this.parseUnary();
+    const left = this.parseOperand();
     const operator = this.peek();
     if (!isComparison(operator)) return left;
     this.advance();
@@ -539,10 +415,29 @@ class Parser {
       this.advance();
       return { kind: VclExpressionKind.BACKEND, column: token.column, name: token.text };
     }
-    return this.parseUnary();
+    return this.parseOperand();
   }
 
-  private parseUnary(): VclExpression {
+  /** In a program, adjacent values (with or without `+` between them) make one string. */
+  protected parseOperand(): VclExpression {
+    const first = this.parseUnary();
+    if (!this.concatenation) return first;
+    const parts = [first];
+    for (;;) {
+      const next = this.peek();
+      if (next.kind === 'operator' && next.text === '+') {
+        this.advance();
+        parts.push(this.parseUnary());
+      } else if (next.kind === 'string' || next.kind === 'number' || (next.kind === 'name' && !STATEMENT_KEYWORDS.has(next.text))) {
+        parts.push(this.parseUnary());
+      } else {
+        break;
+      }
+    }
+    return parts.length === 1 ? first : { kind: VclExpressionKind.CONCAT, column: first.column, parts };
+  }
+
+  protected parseUnary(): VclExpression {
     const token = this.peek();
     if (token.kind === 'operator' && token.text === '!') {
       this.advance();
@@ -572,7 +467,7 @@ class Parser {
   private parseGroup(open: Token): VclGroup {
     this.advance();
     const expression = this.nested(open, () => this.parseOr());
-    this.expectClose(`the "(" at column ${open.column}`);
+    this.expectClose(`the "(" at ${this.where(open.column)}`);
     return { kind: VclExpressionKind.GROUP, column: open.column, expression };
   }
 
@@ -596,7 +491,7 @@ class Parser {
         if (this.peek().kind !== 'comma') break;
         this.advance();
       }
-      this.expectClose(`the call to "${name.text}" at column ${name.column}`);
+      this.expectClose(`the call to "${name.text}" at ${this.where(name.column)}`);
     }
     // if(a, b, c) is VCL's ternary; anything else after a leading `if` is a pasted if-statement.
     if (name.text === 'if' && callArguments.length !== TERNARY_IF_ARGUMENTS) {
@@ -627,7 +522,7 @@ class Parser {
   }
 
   /** VCL joins adjacent values into one string; a condition has no use for that, so say so. */
-  private unexpectedAfterOperand(token: Token): VclSyntaxError {
+  protected unexpectedAfterOperand(token: Token): VclSyntaxError {
     if (token.kind === 'name' || token.kind === 'string' || token.kind === 'number') {
       return new VclSyntaxError(token.column, `expected an operator before ${describe(token)}; a condition cannot concatenate values`);
     }
@@ -646,23 +541,23 @@ class Parser {
     return token.kind === 'name' && !token.text.includes('.') && this.peekAt(1).kind !== 'open';
   }
 
-  private peekIsOperator(text: string): boolean {
+  protected peekIsOperator(text: string): boolean {
     const token = this.peek();
     return token.kind === 'operator' && token.text === text;
   }
 
-  private peek(): Token {
+  protected peek(): Token {
     return this.peekAt(0);
   }
 
   /** The lexer stops at an invalid token, so reaching one is where the statement goes wrong. */
-  private peekAt(offset: number): Token {
+  protected peekAt(offset: number): Token {
     const token = this.tokens[Math.min(this.position + offset, this.tokens.length - 1)];
     if (token.kind === 'invalid') throw new VclSyntaxError(token.column, token.problem ?? `unexpected "${token.text}"`);
     return token;
   }
 
-  private advance(): Token {
+  protected advance(): Token {
     return this.tokens[this.position++];
   }
 }

@@ -1,5 +1,6 @@
 import { compareNames, vclBackendIdentifier, vclDirectorIdentifier } from '../fastly/names';
-import { blocksOf, blocksWithDefaults } from '../fastly/provider-defaults';
+import { blocksWithDefaults } from '../fastly/provider-defaults';
+import { blocksOf } from '../fastly/terraform-json';
 
 type Block = { readonly [attribute: string]: any };
 

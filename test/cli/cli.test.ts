@@ -34,19 +34,31 @@ describe('cdktf-fastly-origins lint', () => {
   test('a hand-edited file with mistakes fails, one line per finding', () => {
     const document = JSON.parse(exampleJson);
     const [id, site] = Object.entries<any>(document.resource.fastly_service_vcl)[0];
-    site.backend.find((backend: any) => backend.name === 'legacy').port = 80;
-    site.condition.find((condition: any) => condition.name === 'IsApi').priority = 30;
+    site.backend.find((backend: any) => backend.name === 'legacy').port = 0;
     site.healthcheck[0].initial = 1;
     expect(run(['lint', 'edited.json'], { 'edited.json': JSON.stringify(document) })).toEqual({
       code: 1,
       out: [
-        `edited.json: fastly_service_vcl.${id}: error: backend "legacy" port: got 80; allowed: a TLS port with use_ssl: true (usually 443); port 80 with TLS fails the handshake. Set use_ssl: false for plain HTTP [backend/tls-port]`,
+        `edited.json: fastly_service_vcl.${id}: error: backend "legacy" port: got 0; allowed: an integer from 1 to 65535 [backend/port]`,
         `edited.json: fastly_service_vcl.${id}: warning: healthcheck "api-health" initial: got 1; allowed: at least threshold (3); below it every backend using this check starts sick after each activation [healthcheck/starts-sick]`,
-        `edited.json: fastly_service_vcl.${id}: error: routing conditions "IsApi" → backend[0] "api-1" and "IsAssets" → backend[2] "assets" all have priority 30; allowed: a distinct priority per routing condition. When several match a request the largest priority wins, and on a tie Fastly picks one arbitrarily: give the route that should win a larger number. [routing/priority-tie]`,
-        '2 error(s), 1 warning(s) in 2 service(s) of 1 file(s)',
+        '1 error(s), 1 warning(s) in 2 service(s) of 1 file(s)',
       ],
       err: [],
     });
+  });
+
+  test('what Fastly accepts but leaves to chance is a warning, and an error with --strict', () => {
+    const document = JSON.parse(exampleJson);
+    const [id, site] = Object.entries<any>(document.resource.fastly_service_vcl)[0];
+    site.backend.find((backend: any) => backend.name === 'legacy').port = 80;
+    site.condition.find((condition: any) => condition.name === 'IsApi').priority = 30;
+    const files = { 'edited.json': JSON.stringify(document) };
+    const lines = (severity: string) => [
+      `edited.json: fastly_service_vcl.${id}: ${severity}: backend "legacy" port: got 80; allowed: a TLS port with use_ssl: true (usually 443); port 80 with TLS fails the handshake. Set use_ssl: false for plain HTTP [backend/tls-port]`,
+      `edited.json: fastly_service_vcl.${id}: ${severity}: routing conditions "IsApi" → backend[0] "api-1" and "IsAssets" → backend[2] "assets" all have priority 30; allowed: a distinct priority per routing condition. When several match a request the largest priority wins, and on a tie Fastly picks one arbitrarily: give the route that should win a larger number. [routing/priority-tie]`,
+    ];
+    expect(run(['lint', 'edited.json'], files)).toEqual({ code: 0, out: [...lines('warning'), '0 error(s), 2 warning(s) in 2 service(s) of 1 file(s)'], err: [] });
+    expect(run(['lint', '--strict', 'edited.json'], files)).toEqual({ code: 1, out: [...lines('error'), '2 error(s), 0 warning(s) in 2 service(s) of 1 file(s)'], err: [] });
   });
 
   test('warnings alone do not fail', () => {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { Backend, OriginPool, RuleSuppressions, VclService } from '../../src';
+import { Backend, Condition, Duration, Healthcheck, OriginPool, RuleSuppressions, VclService } from '../../src';
 import { errorOf, newStack, newVclService, serviceBody, validationErrors } from '../util';
 
 function infosOf(construct: { node: { metadata: Array<{ type: string; data: unknown }> } }): unknown[] {
@@ -35,6 +35,34 @@ describe('RuleSuppressions', () => {
     RuleSuppressions.addSuppressions(legacy, [{ id: 'backend/tls-only-setting', reason: 'kept from the old configuration' }]);
     expect(serviceBody(stack).backend[0]).toMatchObject({ port: 443, use_ssl: false, ssl_check_cert: false });
     expect(infosOf(legacy)).toHaveLength(2);
+  });
+
+  test('lifts only the findings Fastly accepts: an error of the same rule stays', () => {
+    const { stack, service } = newVclService();
+    const check = new Healthcheck(service, 'check', { host: 'www.example.com', checkInterval: Duration.seconds(5), timeout: Duration.seconds(5) });
+    new Backend(service, 'web', { address: 'web.example.com', healthcheck: check });
+    RuleSuppressions.addSuppressions(check, [{ id: 'healthcheck/timeout', reason: 'the origin answers slowly but surely' }]);
+    expect(serviceBody(stack).healthcheck[0]).toMatchObject({ check_interval: 5000, timeout: 5000 });
+    const broken = newVclService();
+    const zero = new Healthcheck(broken.service, 'check', { host: 'www.example.com', timeout: Duration.millis(0) });
+    new Backend(broken.service, 'web', { address: 'web.example.com', healthcheck: zero });
+    RuleSuppressions.addSuppressions(zero, [{ id: 'healthcheck/timeout', reason: 'no timeout' }]);
+    expect(validationErrors(broken.stack)).toEqual([expect.stringMatching(/^\[edge\/site\/check\] timeout: got 0;.*\[healthcheck\/timeout\]$/)]);
+  });
+
+  test('lifts a condition statement the VCL tables do not know, never a syntax error', () => {
+    const { stack, service } = newVclService();
+    const future = new Condition(service, 'Future', { statement: 'req.http.X && fastly.brand_new_flag', priority: 5 });
+    new Backend(service, 'web', { address: 'web.example.com' });
+    new Backend(service, 'next', { address: 'next.example.com', requestCondition: future });
+    RuleSuppressions.addSuppressions(future, [{ id: 'condition/statement', reason: 'a variable newer than the library\'s tables' }]);
+    expect(serviceBody(stack).condition[0].statement).toBe('req.http.X && fastly.brand_new_flag');
+    const broken = newVclService();
+    const unclosed = new Condition(broken.service, 'Unclosed', { statement: 'req.url ~ "^/api/', priority: 5 });
+    new Backend(broken.service, 'web', { address: 'web.example.com' });
+    new Backend(broken.service, 'api', { address: 'api.example.com', requestCondition: unclosed });
+    RuleSuppressions.addSuppressions(unclosed, [{ id: 'condition/statement', reason: 'x' }]);
+    expect(validationErrors(broken.stack)).toEqual([expect.stringMatching(/^\[edge\/site\/Unclosed\] statement: got .*\[condition\/statement\]$/)]);
   });
 
   test('applies to the constructs inside only with applyToChildren', () => {
@@ -71,7 +99,7 @@ describe('RuleSuppressions', () => {
       + 'did you mean "routing/default-route"?'],
     ['a rule Fastly enforces', { id: 'name/unique', reason: 'x' },
       '[edge/site] suppression id: got "name/unique"; allowed: a suppressible rule; name/unique cannot be suppressed because Fastly or the '
-      + 'provider rejects it. Fix the configuration instead'],
+      + 'provider rejects it, or it certainly breaks traffic. Fix the configuration instead'],
     ['a rule about the library\'s constructs', { id: 'pool/shield', reason: 'x' },
       '[edge/site] suppression id: got "pool/shield"; allowed: a suppressible rule; pool/shield cannot be suppressed because it is about how '
       + 'the library\'s constructs are used, not about a Fastly setting. Fix the configuration instead'],

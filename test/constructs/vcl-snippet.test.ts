@@ -34,6 +34,25 @@ describe('VclSnippet', () => {
       '[edge/app/vcl] scope: got "edge/app"; allowed: a VclService; Compute services run no VCL [snippet/compute]',
     ]);
   });
+
+  test('its VCL is parsed and checked in the subroutine of its type, with line and column, and nothing is synthesised', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'web', { address: 'web.example.net' });
+    new VclSnippet(service, 'rewrite', { type: 'recv', content: 'if (req.url !~ "^/anything") {\n  set req.url = "/anything" req.url\n}\n' });
+    new VclSnippet(service, 'ttl', { type: 'recv', content: 'set beresp.ttl = 1h;' });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site/rewrite] content (line 2, column 36): got "}"; allowed: VCL that compiles in a recv snippet (vcl_recv); missing ";" after the set statement at line 2, column 3, before "}" [vcl/syntax]',
+      '[edge/site/ttl] content (line 1, column 5): got "beresp.ttl"; allowed: VCL that compiles in a recv snippet (vcl_recv); "beresp.ttl" cannot be set in vcl_recv; it can be in vcl_fetch [vcl/variable]',
+    ]);
+  });
+
+  test('sees the locals other snippets of its subroutine declare', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'web', { address: 'web.example.net' });
+    new VclSnippet(service, 'declare', { type: 'miss', priority: 10, content: 'declare local var.bucket STRING;\nset var.bucket = "assets";' });
+    new VclSnippet(service, 'use', { type: 'miss', priority: 20, content: 'set bereq.http.X-Bucket = var.bucket;' });
+    expect(serviceBody(stack).snippet.map((snippet: any) => snippet.name)).toEqual(['declare', 'use']);
+  });
 });
 
 describe('the L1 escape hatch', () => {

@@ -6,7 +6,7 @@ interface DataFile {
   readonly source: string;
   readonly subroutines: string[];
   readonly types: { [name: string]: string };
-  readonly variables: Array<{ name: string; type: string; readableIn: string[]; note?: string }>;
+  readonly variables: Array<{ name: string; type: string; readableIn: string[]; writableIn?: string[]; unsettableIn?: string[]; note?: string }>;
   readonly functions: Array<{ name: string; returns: string; declaredNameArguments?: number[]; note?: string }>;
 }
 
@@ -101,11 +101,11 @@ const SCOPE_PROBLEMS: Array<[string, string, string[]]> = [
     'column 1: "beresp.status" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); it is readable in vcl_fetch (CACHE conditions)',
   ]],
   ['RESPONSE', 'resp.completed', [
-    'column 1: "resp.completed" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); it is readable in vcl_log, so no condition type can use it',
+    'column 1: "resp.completed" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); it is readable in vcl_log (RESPONSE conditions that only logging endpoints use)',
   ]],
   ['RESPONSE', 'fastly_info.is_cluster_edge', [
     'column 1: "fastly_info.is_cluster_edge" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); '
-      + 'it is readable in vcl_deliver, so no condition type can use it',
+      + 'it is readable in vcl_deliver (RESPONSE conditions that only response headers use)',
   ]],
   ['PREFETCH', 'beresp.http.Vary', [
     'column 1: "beresp.http.Vary" cannot be read in a PREFETCH condition (vcl_miss and vcl_pass); it is readable in vcl_fetch (CACHE conditions)',
@@ -173,17 +173,18 @@ describe('checkConditionStatement', () => {
 
   test('reports a syntax error as one problem at its column', () => {
     expect(checkConditionStatement('req.url ~ "^/api/" && ', 'REQUEST')).toEqual([
-      { column: 22, message: 'column 22: expected an operand after "&&"' },
+      { column: 22, message: 'column 22: expected an operand after "&&"', syntax: true },
     ]);
   });
 
   test('reports every problem, in column order', () => {
     expect(checkConditionStatement('std.prefix(req.ulr, "/") && beresp.status == 200', 'REQUEST')).toEqual([
-      { column: 1, message: 'column 1: unknown function "std.prefix"; did you mean "std.prefixof"?' },
-      { column: 12, message: 'column 12: unknown variable "req.ulr"; did you mean "req.url"?' },
+      { column: 1, message: 'column 1: unknown function "std.prefix"; did you mean "std.prefixof"?', syntax: false },
+      { column: 12, message: 'column 12: unknown variable "req.ulr"; did you mean "req.url"?', syntax: false },
       {
         column: 29,
         message: 'column 29: "beresp.status" cannot be read in a REQUEST condition (vcl_recv); it is readable in vcl_fetch (CACHE conditions)',
+        syntax: false,
       },
     ]);
   });
@@ -192,6 +193,17 @@ describe('checkConditionStatement', () => {
     for (const statement of ['req.http.X-Anything', 'req.http.fastly-client-ip', 'req.http.HOST', 'backend.F_Origin_2.healthy', 'backend.F_a.connections_open > 10']) {
       expect(checkConditionStatement(statement, 'REQUEST')).toEqual([]);
     }
+  });
+
+  test('reads locals declared where the condition runs, and narrows to the subroutines of its uses', () => {
+    const statement = 'var.ship && resp.completed';
+    expect(checkConditionStatement(statement, 'RESPONSE').map((problem) => problem.message)).toEqual([
+      'column 1: the local "var.ship" is not declared in vcl_deliver and vcl_log, so it cannot be read there; declare it with "declare local var.ship STRING;" (or its type) in a snippet of that subroutine',
+      'column 13: "resp.completed" cannot be read in a RESPONSE condition (vcl_deliver and vcl_log); it is readable in vcl_log (RESPONSE conditions that only logging endpoints use)',
+    ]);
+    expect(checkConditionStatement(statement, 'RESPONSE', { subroutines: ['LOG'], locals: new Set(['var.ship']) })).toEqual([]);
+    // Locals that cannot be known are taken as declared.
+    expect(checkConditionStatement('var.anything', 'REQUEST', { locals: undefined })).toEqual([]);
   });
 
   test('does not take a family for a longer name', () => {
@@ -223,9 +235,37 @@ describe('data/vcl-variables.json', () => {
     for (const variable of data.variables) {
       expect(variable.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*(\.([A-Za-z0-9_]+|\*))*$/);
       expect(variableTypes).toContain(variable.type);
-      expect(variable.readableIn.length).toBeGreaterThan(0);
-      expect(variable.readableIn).toEqual(data.subroutines.filter((subroutine) => variable.readableIn.includes(subroutine)));
+      // A variable can be read somewhere, or (beresp.saintmode) only set.
+      expect(variable.readableIn.length + (variable.writableIn ?? []).length).toBeGreaterThan(0);
+      for (const scope of [variable.readableIn, variable.writableIn ?? [], variable.unsettableIn ?? []]) {
+        expect(scope).toEqual(data.subroutines.filter((subroutine) => scope.includes(subroutine)));
+      }
+      // What can be set or unset somewhere can be read there, unless it can only be set.
+      if (variable.readableIn.length > 0) {
+        for (const subroutine of [...variable.writableIn ?? [], ...variable.unsettableIn ?? []]) expect(variable.readableIn).toContain(subroutine);
+      }
     }
+  });
+
+  test.each([
+    ['req.url', ['RECV', 'HASH', 'HIT', 'MISS', 'PASS', 'FETCH', 'ERROR', 'DELIVER', 'LOG']],
+    ['req.backend', ['RECV', 'HASH', 'HIT', 'MISS', 'PASS', 'FETCH', 'ERROR', 'DELIVER', 'LOG']],
+    ['beresp.ttl', ['FETCH']],
+    ['bereq.url', ['MISS', 'PASS', 'FETCH']],
+    ['resp.http.*', ['DELIVER', 'LOG']],
+    ['obj.status', ['HIT', 'ERROR']],
+    ['req.enable_segmented_caching', ['RECV']],
+    ['req.hash', ['HASH', 'ERROR']],
+  ])('lets %s be set in %j', (name, writableIn) => {
+    expect(data.variables.find((variable) => variable.name === name)?.writableIn).toEqual(writableIn);
+  });
+
+  test('keeps read-only variables from being set', () => {
+    for (const name of ['client.ip', 'req.url.path', 'beresp.backend.name', 'req.restarts', 'resp.is_locally_generated']) {
+      expect(data.variables.find((variable) => variable.name === name)?.writableIn).toBeUndefined();
+    }
+    expect(data.variables.filter((variable) => variable.unsettableIn !== undefined).map((variable) => variable.name).sort())
+      .toEqual(['bereq.http.*', 'beresp.http.*', 'fastly.error', 'obj.http.*', 'req.http.*', 'resp.http.*']);
   });
 
   test('gives every function a unique name, a known return type and valid declared-name positions', () => {
@@ -257,7 +297,9 @@ describe('data/vcl-variables.json', () => {
   });
 
   test('keeps every beresp.* variable to vcl_fetch and every tls.client.* variable out of the cache subroutines', () => {
-    for (const variable of data.variables.filter((entry) => entry.name.startsWith('beresp.'))) expect(variable.readableIn).toEqual(['FETCH']);
+    for (const variable of data.variables.filter((entry) => entry.name.startsWith('beresp.'))) {
+      expect([variable.readableIn, variable.writableIn ?? []]).toContainEqual(['FETCH']);
+    }
     for (const variable of data.variables.filter((entry) => entry.name.startsWith('tls.client.'))) {
       expect(variable.readableIn).toEqual(['RECV', 'HASH', 'DELIVER', 'LOG']);
     }
