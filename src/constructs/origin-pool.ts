@@ -60,6 +60,7 @@ export interface OriginPoolProps {
 
 const POOL_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,99}$/;
 const NEVER_ID = 'PoolMemberOnly';
+const ORIGINAL_CLIENT_HEADER = 'Fastly-Client-IP';
 
 /**
  * A group of origins that serve the same content, balanced by one of the `LoadBalancing` modes,
@@ -230,6 +231,9 @@ export class OriginPool extends Construct {
       this.warnOnFragileQuorum(quorum ?? 0);
       body = [
         `if (req.backend == ${selectorId}) {`,
+        // A client director keys on client.identity, which defaults to client.ip: at a shield that is the edge POP's
+        // address. Fastly-Client-IP keeps the address that first reached Fastly across hops.
+        ...(mode === LoadBalancingMode.CLIENT ? [`  set client.identity = req.http.${ORIGINAL_CLIENT_HEADER};`] : []),
         `  set req.backend = ${vclDirectorIdentifier(directorName)};`,
         '}',
       ];

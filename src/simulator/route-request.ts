@@ -116,6 +116,8 @@ interface BackendModel {
   readonly weight: number;
   /** Fastly never marks a backend without a healthcheck sick. */
   readonly hasHealthcheck: boolean;
+  /** The shield POP code, or empty. */
+  readonly shield: string;
 }
 
 interface ConditionModel {
@@ -184,6 +186,7 @@ function readService(body: { [key: string]: any }): ServiceModel {
     autoLoadbalance: backend.auto_loadbalance === true || backend.auto_loadbalance === 'true',
     weight: Number(backend.weight),
     hasHealthcheck: String(backend.healthcheck) !== '',
+    shield: String(backend.shield ?? ''),
   }));
   const backendsByName = new Map(backends.map((backend) => [backend.name, backend]));
   const backendsByIdentifier = new Map(backends.map((backend) => [vclBackendIdentifier(backend.name), backend]));
@@ -359,7 +362,14 @@ function defaultRoute(service: ServiceModel, hasRoutingConditions: boolean): Rou
 
 type Destination =
   | { readonly kind: 'backend'; readonly backend: string }
-  | { readonly kind: 'director'; readonly director: DirectorModel }
+  | {
+    readonly kind: 'director';
+    readonly director: DirectorModel;
+    /** The backend whose requests the switch hands over: the shield hop is its shield's. */
+    readonly selector: BackendModel;
+    /** The VCL expression the switch sets `client.identity` to, if it does. */
+    readonly identity?: string;
+  }
   | { readonly kind: 'group'; readonly members: BackendModel[] }
   | { readonly kind: 'none' };
 
@@ -369,8 +379,8 @@ function compact(content: string): string {
     .replace(/\s*([(){};=!&|])\s*/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
-/** `if (req.backend == F_x) { set req.backend = <director>; }` */
-const HAND_OVER = /^if\(req\.backend==(F_\w+)\)\{set req\.backend=(\w+);\}$/;
+/** `if (req.backend == F_x) { [set client.identity = <expression>;] set req.backend = <director>; }` */
+const HAND_OVER = /^if\(req\.backend==(F_\w+)\)\{(?:set client\.identity=([^;{}]+);)?set req\.backend=(\w+);\}$/;
 /** `if (req.backend == F_x && !backend.F_x.healthy) { <standby chain> }` */
 const FAILOVER = /^if\(req\.backend==(F_\w+)&&!backend\.(F_\w+)\.healthy\)\{(.+)\}$/;
 /** One link of the chain: `if (backend.F_y.healthy) { set req.backend = F_y; }`, then `else if …` for the next. */
@@ -385,10 +395,11 @@ function parsePoolSwitch(snippet: string, content: string, backends: Map<string,
   const compacted = compact(content);
   const handOver = HAND_OVER.exec(compacted);
   if (handOver !== null) {
-    const selector = backends.get(handOver[1]);
-    const director = directors.get(handOver[2]);
-    const backend = backends.get(handOver[2]);
-    const target: Destination | undefined = director !== undefined ? { kind: 'director', director }
+    const [, selectorId, identity, targetId] = handOver;
+    const selector = backends.get(selectorId);
+    const director = directors.get(targetId);
+    const backend = backends.get(targetId);
+    const target: Destination | undefined = director !== undefined && selector !== undefined ? { kind: 'director', director, identity, selector }
       : backend !== undefined ? { kind: 'backend', backend: backend.name } : undefined;
     return selector === undefined || target === undefined ? undefined : { kind: 'hand-over', snippet, selector: selector.name, target };
   }
@@ -466,10 +477,8 @@ interface Resolution {
 
 const STALE_OR_503 = 'Fastly serves a stale copy if it has one, else responds 503';
 const DIRECTOR_POLICIES: { [type: number]: string } = { 1: 'random', 3: 'hash', 4: 'client' };
-const STICKINESS: { [type: number]: string } = {
-  3: '; requests for the same object (cache key) always go to the same origin',
-  4: '; requests from the same client (client.identity) always go to the same origin',
-};
+/** The header that keeps the address that first reached Fastly across the hops between POPs. */
+const ORIGINAL_CLIENT_HEADER = 'Fastly-Client-IP';
 
 function resolve(destination: Destination, sick: Set<string>, notes: string[]): Resolution {
   switch (destination.kind) {
@@ -485,14 +494,15 @@ function resolve(destination: Destination, sick: Set<string>, notes: string[]): 
       return { backend: onlyBackend(split.shares), shares: split.shares, text: `: ${formatShares(split.shares)}` };
     }
     case 'director':
-      return resolveDirector(destination.director, sick, notes);
+      return resolveDirector(destination, sick, notes);
     case 'none':
       return { shares: [], text: '' };
   }
 }
 
 /** A director is up while the healthy members hold at least `quorum` percent of the weight; then it picks among them by weight. */
-function resolveDirector(director: DirectorModel, sick: Set<string>, notes: string[]): Resolution {
+function resolveDirector(destination: Destination & { kind: 'director' }, sick: Set<string>, notes: string[]): Resolution {
+  const director = destination.director;
   if (director.missingMembers.length > 0) {
     notes.push(`director "${director.name}" lists ${director.missingMembers.map((name) => `"${name}"`).join(', ')}, which `
       + `${director.missingMembers.length === 1 ? 'is not a backend' : 'are not backends'} of the service`);
@@ -517,8 +527,25 @@ function resolveDirector(director: DirectorModel, sick: Set<string>, notes: stri
     backend: onlyBackend(split.shares),
     director: director.name,
     shares: split.shares,
-    text: `${header}: ${formatShares(split.shares)}${STICKINESS[director.type] ?? ''}`,
+    text: `${header}: ${formatShares(split.shares)}${stickiness(destination)}`,
   };
+}
+
+/** Which requests a hash or client director keeps together; for a client director, what its key really is. */
+function stickiness(destination: Destination & { kind: 'director' }): string {
+  if (destination.director.type === 3) return '; requests for the same object (cache key) always go to the same origin';
+  if (destination.director.type !== 4) return '';
+  const identity = destination.identity;
+  if (identity !== undefined && identity.toLowerCase() === `req.http.${ORIGINAL_CLIENT_HEADER.toLowerCase()}`) {
+    return `; requests from the same client always go to the same origin: the switch sets client.identity from ${ORIGINAL_CLIENT_HEADER}, the `
+      + 'address that first reached Fastly, which a shield hop does not change';
+  }
+  if (identity !== undefined) return `; requests with the same client.identity (set to ${identity} by the switch) always go to the same origin`;
+  const shield = destination.selector.shield;
+  if (shield === '') return '; requests from the same client (client.identity, which defaults to client.ip) always go to the same origin';
+  return `; the director keys on client.identity, which defaults to client.ip: at the shield (${shield}) that is the address of the edge POP `
+    + 'that forwarded the request, so requests stick to an edge cache node, not to a user. Set client.identity = '
+    + `req.http.${ORIGINAL_CLIENT_HEADER} before choosing the director`;
 }
 
 interface WeightedSplit {

@@ -58,8 +58,10 @@ describe.each([
   ['hash', LoadBalancing.hash({ quorum: 25 }), 3, 25, 5],
   ['client', LoadBalancing.client({ quorum: 50, retries: 1 }), 4, 50, 1],
 ])('OriginPool: LoadBalancing.%s()', (mode, loadBalancing, type, quorum, retries) => {
+  // A client director keys on client.identity, which defaults to client.ip: the edge POP's address at a shield.
+  const identity = mode === 'client' ? '  set client.identity = req.http.Fastly-Client-IP;\n' : '';
   const content = `# OriginPool "api": requests routed to its first origin go to its ${mode} director.\n`
-    + 'if (req.backend == F_api_1) {\n  set req.backend = api;\n}';
+    + `if (req.backend == F_api_1) {\n${identity}  set req.backend = api;\n}`;
   const director = { name: 'api', backends: ['api-1', 'api-2'], type, quorum, retries, shield: '', comment: `OriginPool edge/site/api (${mode})` };
 
   test('as the default route: the first origin is the unconditioned default and hands over to the director', () => {

@@ -63,7 +63,8 @@ describe.each(ROUTES)('OriginPool %s', (_name, routed, url, toFirstOrigin) => {
   test.each<[string, LoadBalancing, string]>([
     ['random', LoadBalancing.random({ quorum: 50 }), ''],
     ['hash', LoadBalancing.hash({ quorum: 50 }), '; requests for the same object (cache key) always go to the same origin'],
-    ['client', LoadBalancing.client({ quorum: 50 }), '; requests from the same client (client.identity) always go to the same origin'],
+    ['client', LoadBalancing.client({ quorum: 50 }), '; requests from the same client always go to the same origin: the switch sets '
+      + 'client.identity from Fastly-Client-IP, the address that first reached Fastly, which a shield hop does not change'],
   ])('%s(): the first origin hands over to the director, which splits by weight over healthy origins', (policy, loadBalancing, stickiness) => {
     const body = poolService(loadBalancing, routed);
     const director = `${toFirstOrigin}; snippet "api-route-miss" hands it to director "api" (${policy}, quorum 50%)`;
@@ -122,6 +123,37 @@ describe('OriginPool behind routeWhen', () => {
     const decision = routeRequest(poolService(LoadBalancing.auto(), true), { url: '/api/x', unhealthy: ['api-1', 'api-2', 'api-3'] });
     expect(decision).toMatchObject({ director: 'api', backend: undefined, shares: [] });
     expect(decision.reason).toMatch(new RegExp(`\\(random, quorum 0%\\), but none of its members is healthy, so the director is down: ${STALE_OR_503}$`));
+  });
+});
+
+describe('client directors behind a shield', () => {
+  /** A pool `api` of two shielded origins behind a client director, whose switch snippets are replaced by `content`. */
+  function clientPool(content?: string): any {
+    const { stack, service } = newVclService();
+    new OriginPool(service, 'api', {
+      origins: [{ address: 'api-1.example.net' }, { address: 'api-2.example.net' }],
+      loadBalancing: LoadBalancing.client({ quorum: 50 }),
+      shield: 'iad-va-us',
+    });
+    const body = serviceBody(stack);
+    if (content !== undefined) for (const snippet of body.snippet) snippet.content = content;
+    return body;
+  }
+
+  test('the switch keys the director on Fastly-Client-IP, so a user sticks to one origin at the shield too', () => {
+    expect(routeRequest(clientPool(), { url: '/' }).reason).toBe('no routing condition matched, so the request takes the default route: '
+      + 'backend "api-1"; snippet "api-route-miss" hands it to director "api" (client, quorum 50%): api-1 50%, api-2 50%; requests from the '
+      + 'same client always go to the same origin: the switch sets client.identity from Fastly-Client-IP, the address that first reached '
+      + 'Fastly, which a shield hop does not change');
+  });
+
+  test('a hand-written switch that leaves client.identity alone sticks to the edge POP at the shield, and the reason says so', () => {
+    const decision = routeRequest(clientPool('if (req.backend == F_api_1) {\n  set req.backend = api;\n}'), { url: '/' });
+    expect(decision).toMatchObject({ director: 'api' });
+    expect(decision.reason).toBe('no routing condition matched, so the request takes the default route: backend "api-1"; snippet '
+      + '"api-route-miss" hands it to director "api" (client, quorum 50%): api-1 50%, api-2 50%; the director keys on client.identity, which '
+      + 'defaults to client.ip: at the shield (iad-va-us) that is the address of the edge POP that forwarded the request, so requests stick '
+      + 'to an edge cache node, not to a user. Set client.identity = req.http.Fastly-Client-IP before choosing the director');
   });
 });
 
