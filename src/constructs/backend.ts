@@ -4,7 +4,7 @@ import { Condition } from './condition';
 import { Duration } from './duration';
 import { Healthcheck } from './healthcheck';
 import { PropChecker } from './prop-checker';
-import { serviceOf, ServiceBase, ServiceKind } from './service';
+import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
 import { TlsVersion } from './tls-version';
 import { AddressKind, classifyAddress, isHostname } from '../fastly/address';
 
@@ -199,8 +199,6 @@ export class Backend extends Construct {
   public readonly shield?: string;
   /** The load-balancing weight. */
   public readonly weight: number;
-  /** @internal What this backend is part of, when routing messages should name that instead (a pool). */
-  public _routeOwner?: { readonly name: string; readonly path: string; readonly kind: string };
 
   constructor(scope: Construct, id: string, props: BackendProps) {
     super(scope, id);
@@ -214,13 +212,7 @@ export class Backend extends Construct {
     this.weight = props.weight ?? 100;
 
     const rendered = this.render(props);
-    this.service._addBlock({ type: 'backend', construct: this, name: this.name, render: () => rendered });
-  }
-
-  /** @internal How routing messages name what this backend routes to; only built for messages. */
-  public get _routeLabel(): string {
-    const owner = this._routeOwner ?? { kind: 'backend', name: this.name, path: this.node.path };
-    return `${owner.kind} ${JSON.stringify(owner.name)} (${owner.path})`;
+    internalsOf(this.service).addBlock({ type: 'backend', construct: this, name: this.name, render: () => rendered });
   }
 
   /**

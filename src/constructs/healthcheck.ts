@@ -2,7 +2,7 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { Duration } from './duration';
 import { isResolved, PropChecker } from './prop-checker';
-import { serviceOf, ServiceBase } from './service';
+import { internalsOf, serviceOf, ServiceBase } from './service';
 
 /**
  * Settings of a healthcheck probe except its Host header. (jsii cannot make an inherited optional
@@ -141,6 +141,6 @@ export class Healthcheck extends Construct {
       // A set in the provider: Fastly returns headers sorted, so sorting here keeps plans empty.
       headers: headers.length > 0 ? headers.map(([name, value]) => `${name}: ${value}`).sort() : undefined,
     };
-    this.service._addBlock({ type: 'healthcheck', construct: this, name: this.name, render: () => rendered });
+    internalsOf(this.service).addBlock({ type: 'healthcheck', construct: this, name: this.name, render: () => rendered });
   }
 }

@@ -5,7 +5,8 @@ import { Condition, ConditionType } from './condition';
 import { Healthcheck, HealthcheckOptions } from './healthcheck';
 import { DIRECTOR_TYPES, LoadBalancing, LoadBalancingMode } from './load-balancing';
 import { isResolved, PropChecker } from './prop-checker';
-import { serviceOf, ServiceBase, ServiceKind } from './service';
+import { setRouteOwner } from './route-owner';
+import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
 import { AddressKind, classifyAddress } from '../fastly/address';
 import { vclBackendIdentifier, vclDirectorIdentifier } from '../fastly/names';
 
@@ -141,7 +142,7 @@ export class OriginPool extends Construct {
         { shield, name: origin.name ?? `${this.name}-${index + 1}` },
         routing,
       ) as unknown as BackendProps);
-      backend._routeOwner = owner;
+      setRouteOwner(backend, owner);
       return backend;
     });
 
@@ -214,7 +215,7 @@ export class OriginPool extends Construct {
       ];
     } else {
       const directorName = this.name;
-      this.service._addBlock({
+      internalsOf(this.service).addBlock({
         type: 'director',
         construct: this,
         name: directorName,
@@ -242,7 +243,7 @@ export class OriginPool extends Construct {
     const content = [`# OriginPool "${this.name}": requests routed to its first origin go to ${what}.`, ...body].join('\n');
     for (const type of ['miss', 'pass']) {
       const name = `${this.name}-route-${type}`;
-      this.service._addBlock({ type: 'snippet', construct: this, name, render: () => ({ name, type, priority: 100, content }) });
+      internalsOf(this.service).addBlock({ type: 'snippet', construct: this, name, render: () => ({ name, type, priority: 100, content }) });
     }
   }
 

@@ -1,8 +1,9 @@
-import { Annotations, Aspects, Lazy } from 'cdktf';
+import { Annotations, Aspects, IResolvable, Lazy, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { compareNames } from '../fastly/names';
 import { checkService } from '../rules';
 import { PropChecker, reportedOn } from './prop-checker';
+import { routeLabelOf } from './route-owner';
 import { ServiceView } from '../rules/rule';
 import { wordFinding } from '../rules/wording';
 
@@ -26,6 +27,28 @@ export interface ServiceBlock {
 
 /** Converts a camelCase L1 struct to Terraform JSON (the generated `...ToTerraform` functions). */
 export type BlockMapper = (struct: any) => any;
+
+/**
+ * What the constructs inside a service and the service subclasses use of it. Kept off the
+ * service's public API (a TypeScript user sees only what is meant for them): `internalsOf(service)`.
+ */
+export interface ServiceInternals {
+  /** Adds a block element that the service renders at synth, and reports the rules' findings on its construct. */
+  addBlock(block: ServiceBlock): void;
+  /** Shows the rules the service-level attributes, given in the L1's camelCase shape. */
+  setAttributes(attributes: { [key: string]: unknown }): void;
+  /** A lazy value that renders every block of `type`, sorted by name, at synth. */
+  lazyBlocks(type: BlockType, mapper: BlockMapper): IResolvable;
+  /** The L1 resource; the service checks that its own block lists were not replaced through it. */
+  useResource(resource: TerraformResource): void;
+}
+
+const INTERNALS = new WeakMap<ServiceBase, ServiceInternals>();
+
+/** The internals of a service, for the constructs inside it. */
+export function internalsOf(service: ServiceBase): ServiceInternals {
+  return INTERNALS.get(service)!;
+}
 
 /** Props shared by every Fastly service. */
 export interface ServiceBaseProps {
@@ -121,9 +144,10 @@ export abstract class ServiceBase extends Construct {
 
   private readonly blocks: ServiceBlock[] = [];
   private readonly mappers = new Map<BlockType, BlockMapper>();
-  private readonly lazies = new Map<BlockType, unknown>();
+  private readonly lazies = new Map<BlockType, IResolvable>();
   private readonly validated = new Set<IConstruct>();
   private attributes: { [key: string]: unknown } = {};
+  private l1?: TerraformResource;
   private rendered?: Map<BlockType, RenderedBlock[]>;
   private problems?: ConstructProblem[];
 
@@ -134,6 +158,14 @@ export abstract class ServiceBase extends Construct {
     this.name = props.name;
     this.validated.add(this);
     this.node.addValidation({ validate: () => this.problemsOf(this) });
+    INTERNALS.set(this, {
+      addBlock: (block) => this.addBlock(block),
+      setAttributes: (attributes) => this.setAttributes(attributes),
+      lazyBlocks: (type, mapper) => this.lazyBlocks(type, mapper),
+      useResource: (resource) => {
+        this.l1 = resource;
+      },
+    });
     // Aspects run once per synth, before validation: the time to look at the finished service.
     let warned = false;
     Aspects.of(this).add({
@@ -160,8 +192,7 @@ export abstract class ServiceBase extends Construct {
   /** The Terraform id of the service (known after apply). */
   public abstract get serviceId(): string;
 
-  /** @internal Adds a block element that this service renders at synth, and reports the rules' findings on its construct. */
-  public _addBlock(block: ServiceBlock): void {
+  private addBlock(block: ServiceBlock): void {
     this.blocks.push(block);
     this.rendered = undefined;
     this.problems = undefined;
@@ -171,30 +202,26 @@ export abstract class ServiceBase extends Construct {
     }
   }
 
-  /** @internal Shows the rules the service-level attributes, given in the L1's camelCase shape. */
-  protected _setAttributes(attributes: { [key: string]: unknown }): void {
+  private setAttributes(attributes: { [key: string]: unknown }): void {
     this.attributes = Object.fromEntries(Object.entries(attributes)
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => [key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), value]));
   }
 
-  /** @internal A lazy value that renders every block of `type`, sorted by name, at synth. */
-  protected _lazyBlocks(type: BlockType, mapper: BlockMapper): any {
+  private lazyBlocks(type: BlockType, mapper: BlockMapper): IResolvable {
     this.mappers.set(type, mapper);
     const lazy = Lazy.anyValue({ produce: () => this.renderedBlocks().get(type)?.map((rendered) => rendered.json) }, { omitEmptyArray: true });
     this.lazies.set(type, lazy);
     return lazy;
   }
 
-  /** @internal The L1 resource; the service checks that its own block lists were not replaced through it. */
-  protected abstract get _resource(): { [input: string]: unknown };
-
   /**
    * `resource.putBackend(…)` and the like replace the whole list the service renders, silently
    * dropping every backend, check, condition, director or snippet its constructs made.
    */
   private replacedBlockLists(): ConstructProblem[] {
-    return [...this.lazies].filter(([type, lazy]) => this._resource[`${type}Input`] !== lazy).map(([type]) => ({
+    const inputs = this.l1 as unknown as { [input: string]: unknown };
+    return [...this.lazies].filter(([type, lazy]) => inputs[`${type}Input`] !== lazy).map(([type]) => ({
       construct: this,
       message: `resource.${type}: got a list set through the L1 escape hatch; allowed: ${type}s added as constructs inside the service `
         + `(${TYPE_CONSTRUCTS[type]}), because the service renders the whole ${type} list and a replaced list drops what its constructs `
@@ -234,7 +261,7 @@ export abstract class ServiceBase extends Construct {
       describe: (type, index) => {
         const block = elementOf(type, index);
         if (!block) return `${type}[${index}]`;
-        return (block.construct as any)._routeLabel ?? `${type} ${JSON.stringify(block.name)} (${block.construct.node.path})`;
+        return routeLabelOf(block.construct) ?? `${type} ${JSON.stringify(block.name)} (${block.construct.node.path})`;
       },
     };
     // Warnings are annotated by the constructs themselves, where they know what the user asked for.

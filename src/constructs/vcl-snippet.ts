@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { PropChecker } from './prop-checker';
-import { serviceOf, ServiceBase, ServiceKind } from './service';
+import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
 
 /** Props of a `VclSnippet`. */
 export interface VclSnippetProps {
@@ -43,6 +43,6 @@ export class VclSnippet extends Construct {
       new PropChecker(this).fail('scope', this.service.node.path, 'allowed: a VclService; Compute services run no VCL', 'snippet/compute');
     }
     const rendered = { name: this.name, type: props.type, priority: props.priority ?? 100, content: props.content };
-    this.service._addBlock({ type: 'snippet', construct: this, name: this.name, render: () => rendered });
+    internalsOf(this.service).addBlock({ type: 'snippet', construct: this, name: this.name, render: () => rendered });
   }
 }

@@ -31,7 +31,7 @@ export interface Finding {
  * rule this library enforces across blocks: names, references, routing, TLS, healthchecks,
  * shields and condition statements. Terraform expressions (`${…}`) are not checked.
  */
-export function validateServiceConfig(body: { [key: string]: any }, options: ValidateServiceConfigOptions = {}): Finding[] {
+export function validateServiceConfig(body: { [key: string]: unknown }, options: ValidateServiceConfigOptions = {}): Finding[] {
   const resourceType = options.resourceType ?? (body.package !== undefined ? 'fastly_service_compute' : 'fastly_service_vcl');
   const schemaFindings: Finding[] = checkAgainstSchema(resourceType, body).map((problem) => {
     const where = problem.slice(0, problem.indexOf(': '));

@@ -58,7 +58,7 @@ export interface RouteDecision {
  * A condition that cannot be evaluated (an unmodelled function or variable, or a value the request
  * does not give) leaves the route undecided when it could override the result.
  */
-export function routeRequest(serviceConfig: { [key: string]: any }, request: RoutedRequest): RouteDecision {
+export function routeRequest(serviceConfig: { [key: string]: unknown }, request: RoutedRequest): RouteDecision {
   const service = readService(serviceConfig);
   const notes: string[] = [];
   const sick = sickBackends(service, request.unhealthy ?? [], notes);

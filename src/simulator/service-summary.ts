@@ -8,7 +8,7 @@
 const SERVICE_TYPES = ['fastly_service_vcl', 'fastly_service_compute'];
 
 /** Every Fastly service of a synthesised stack (JSON text or parsed), summarised. */
-export function summarizeServices(synthesized: string | { [key: string]: any }): string {
+export function summarizeServices(synthesized: string | { [key: string]: unknown }): string {
   const document = typeof synthesized === 'string' ? JSON.parse(synthesized) : synthesized;
   const sections: string[] = [];
   for (const type of SERVICE_TYPES) {
@@ -19,7 +19,7 @@ export function summarizeServices(synthesized: string | { [key: string]: any }):
 }
 
 /** One service resource body, summarised. */
-export function summarizeService(type: string, body: { [key: string]: any }): string {
+export function summarizeService(type: string, body: { [key: string]: unknown }): string {
   const domains = list(body.domain).map((domain) => domain.name).sort();
   const lines = [`${type} ${JSON.stringify(body.name)} (${domains.join(', ') || 'no domains'})`];
   if (type === 'fastly_service_vcl') lines.push(...routingTable(body));
