@@ -31,7 +31,7 @@ export interface BackendSettings {
   readonly sslCheckCert?: boolean;
   /**
    * The hostname the origin's certificate is checked against.
-   * @default - the address when it is a hostname and TLS is on; required for an IP address with certificate checks
+   * @default - the address when it is a hostname (or a deploy-time token, checked at plan) and TLS is on; required for an IP address with certificate checks
    */
   readonly sslCertHostname?: string;
   /**
@@ -223,7 +223,9 @@ export class Backend extends Construct {
   private render(props: BackendProps): { [key: string]: any } {
     const checker = new PropChecker(this);
     const vcl = this.service.kind === ServiceKind.VCL;
-    const addressKind = Token.isUnresolved(props.address) ? undefined : classifyAddress(props.address ?? '');
+    const deployTime = Token.isUnresolved(props.address);
+    // A deploy-time address is taken as a hostname (the service guards that at plan).
+    const addressKind = deployTime ? AddressKind.HOSTNAME : classifyAddress(props.address ?? '');
     const useSsl = props.useSsl ?? true;
     const tls = useSsl !== false;
     const sslCheckCert = props.sslCheckCert ?? true;
@@ -234,6 +236,10 @@ export class Backend extends Construct {
     // A malformed certificate hostname is reported once, on sslCertHostname, not again as the SNI it would default.
     const certHostnameUsable = sslCertHostname !== undefined && (Token.isUnresolved(sslCertHostname) || isHostname(sslCertHostname));
     const sslSniHostname = props.sslSniHostname ?? (tls && certHostnameUsable ? sslCertHostname : undefined);
+    if (deployTime && tls && props.sslCertHostname === undefined) {
+      internalsOf(this.service).requireHostnameAtDeploy(props.address, this,
+        props.sslSniHostname === undefined ? ['sslCertHostname', 'sslSniHostname'] : ['sslCertHostname']);
+    }
     if (!vcl) {
       if (props.requestCondition !== undefined) {
         checker.fail('requestCondition', props.requestCondition, 'allowed: only on VCL services; Compute programs pick their backend in code', 'backend/vcl-only');

@@ -146,6 +146,11 @@ export class OriginPool extends Construct {
       return backend;
     });
 
+    const probed = origins.findIndex((origin) => origin.address === healthcheckHost);
+    if (props.healthcheck?.host === undefined && probed >= 0 && Token.isUnresolved(healthcheckHost)) {
+      internalsOf(this.service).requireHostnameAtDeploy(healthcheckHost!, this, ['healthcheck.host']);
+    }
+
     if (usesSwitch && this.backends.length > 1) {
       this.addSwitch(quorum);
     }

@@ -1,4 +1,4 @@
-import { Annotations, Aspects, IResolvable, Lazy, TerraformResource } from 'cdktf';
+import { Annotations, Aspects, Fn, IResolvable, Lazy, Op, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { compareNames } from '../fastly/names';
 import { checkService } from '../rules';
@@ -41,7 +41,25 @@ export interface ServiceInternals {
   lazyBlocks(type: BlockType, mapper: BlockMapper): IResolvable;
   /** The L1 resource; the service checks that its own block lists were not replaced through it. */
   useResource(resource: TerraformResource): void;
+  /**
+   * Records that `props` of `construct` were derived from a deploy-time `address` as from a
+   * hostname; `terraform plan` then stops if the address turns out to be an IP address.
+   */
+  requireHostnameAtDeploy(address: string, construct: IConstruct, props: string[]): void;
 }
+
+/** Props derived from one deploy-time address, and the constructs that derived them. */
+interface DeployTimeAddress {
+  readonly address: string;
+  readonly paths: string[];
+  readonly props: string[];
+}
+
+/**
+ * Terraform's reading of what `classifyAddress` calls an IP address: digits and dots (IPv4), or
+ * any colon (IPv6; hostnames have none).
+ */
+const IP_ADDRESS_PATTERN = '^[0-9.]+$|:';
 
 const INTERNALS = new WeakMap<ServiceBase, ServiceInternals>();
 
@@ -148,6 +166,8 @@ export abstract class ServiceBase extends Construct {
   private readonly validated = new Set<IConstruct>();
   private attributes: { [key: string]: unknown } = {};
   private l1?: TerraformResource;
+  private readonly deployTimeAddresses = new Map<string, DeployTimeAddress>();
+  private readonly preconditions: IResolvable[] = [];
   private rendered?: Map<BlockType, RenderedBlock[]>;
   private problems?: ConstructProblem[];
 
@@ -165,6 +185,7 @@ export abstract class ServiceBase extends Construct {
       useResource: (resource) => {
         this.l1 = resource;
       },
+      requireHostnameAtDeploy: (address, construct, props) => this.requireHostnameAtDeploy(address, construct, props),
     });
     // Aspects run once per synth, before validation: the time to look at the finished service.
     let warned = false;
@@ -175,6 +196,36 @@ export abstract class ServiceBase extends Construct {
         this.warnAboutUnusedHealthchecks();
       },
     });
+  }
+
+  /**
+   * A deploy-time address is taken as a hostname, as nearly all are; a literal IP address would
+   * not have had these props derived from it, so an IP address stops `terraform plan` with the
+   * error synth gives a literal one, instead of deploying a certificate check against an IP.
+   */
+  private requireHostnameAtDeploy(address: string, construct: IConstruct, props: string[]): void {
+    const known = this.deployTimeAddresses.get(address);
+    if (known) {
+      known.paths.push(construct.node.path);
+      known.props.push(...props.filter((prop) => !known.props.includes(prop)));
+      return;
+    }
+    const entry: DeployTimeAddress = { address, paths: [construct.node.path], props: [...props] };
+    this.deployTimeAddresses.set(address, entry);
+    // One array, filled as constructs register: cdktf appends an override array to the user's own preconditions.
+    if (this.preconditions.length === 0) this.l1!.addOverride('lifecycle.precondition', this.preconditions);
+    this.preconditions.push(Lazy.anyValue({
+      produce: () => {
+        const path = [...entry.paths].sort((a, b) => a.length - b.length)[0];
+        const derived = entry.props.length === 1 ? `${entry.props[0]} was` : `${entry.props.slice(0, -1).join(', ')} and ${entry.props[entry.props.length - 1]} were`;
+        return {
+          condition: Op.not(Fn.can(Fn.regex(IP_ADDRESS_PATTERN, entry.address))),
+          error_message: `[${path}] address: got an IP address at deploy time; allowed: a hostname, because ${derived} derived from the `
+            + `address as from a hostname. For an IP origin, set ${entry.props.length === 1 ? 'it' : 'them'} explicitly, as for a literal IP `
+            + 'address [backend/deploy-time-address].',
+        };
+      },
+    }));
   }
 
   /** A healthcheck that no backend uses probes the origin without ever marking anything sick. */

@@ -175,6 +175,52 @@ describe('Backend props are rendered to their attributes and units', () => {
   });
 });
 
+describe('Backend with a deploy-time address (a TerraformVariable, another resource\'s attribute)', () => {
+  const IS_HOSTNAME = '${!can(regex("^[0-9.]+$|:", var.origin))}';
+
+  test('gets the address as certificate and SNI hostname, as a hostname literal does, never an empty one', () => {
+    const { stack, service } = newVclService();
+    const origin = new TerraformVariable(stack, 'origin', { type: 'string' });
+    new Backend(service, 'origin', { address: origin.stringValue });
+    expect(serviceBody(stack).backend[0]).toMatchObject({
+      address: '${var.origin}', use_ssl: true, ssl_check_cert: true, ssl_cert_hostname: '${var.origin}', ssl_sni_hostname: '${var.origin}',
+    });
+  });
+
+  test('an IP address at deploy time stops terraform plan, as a literal IP address without sslCertHostname stops synth', () => {
+    const { stack, service } = newVclService();
+    const origin = new TerraformVariable(stack, 'origin', { type: 'string' });
+    new Backend(service, 'origin', { address: origin.stringValue });
+    expect(serviceBody(stack).lifecycle).toEqual({
+      precondition: [{
+        condition: IS_HOSTNAME,
+        error_message: '[edge/site/origin] address: got an IP address at deploy time; allowed: a hostname, because sslCertHostname and '
+          + 'sslSniHostname were derived from the address as from a hostname. For an IP origin, set them explicitly, as for a literal IP '
+          + 'address [backend/deploy-time-address].',
+      }],
+    });
+  });
+
+  test('the user\'s own preconditions are kept beside it', () => {
+    const { stack, service } = newVclService();
+    const origin = new TerraformVariable(stack, 'origin', { type: 'string' });
+    service.resource.lifecycle = { precondition: [{ condition: '${var.ok}', errorMessage: 'Not ok.' }] };
+    new Backend(service, 'origin', { address: origin.stringValue });
+    const preconditions = serviceBody(stack).lifecycle.precondition;
+    expect(preconditions.map((precondition: any) => precondition.condition)).toEqual(['${var.ok}', IS_HOSTNAME]);
+  });
+
+  test('no precondition when the hostnames are given, and the user\'s own lifecycle is kept', () => {
+    const { stack, service } = newVclService();
+    const origin = new TerraformVariable(stack, 'origin', { type: 'string' });
+    new Backend(service, 'origin', { address: origin.stringValue, sslCertHostname: 'origin.example.com' });
+    new Backend(service, 'plain', { address: new TerraformVariable(stack, 'plain', { type: 'string' }).stringValue, useSsl: false,
+      requestCondition: new Condition(service, 'IsPlain', { statement: 'req.http.X-Plain', priority: 20 }) });
+    service.resource.lifecycle = { preventDestroy: true };
+    expect(serviceBody(stack).lifecycle).toEqual({ prevent_destroy: true });
+  });
+});
+
 describe('Backend rejects bad props at construction, naming path, prop, value and what is allowed', () => {
   const cases: Array<[string, Partial<BackendProps>, string]> = [
     ['a URL as address', { address: 'https://origin.example.com/' },

@@ -1,5 +1,6 @@
+import { TerraformVariable } from 'cdktf';
 import { Backend, ComputeService, Condition, ConditionType, Duration, LoadBalancing, OriginPool, OriginPoolProps, VclService } from '../../src';
-import { newStack, newVclService, serviceBody, validationErrors, warningsOf } from '../util';
+import { newStack, newVclService, serviceBody, synth, validationErrors, warningsOf } from '../util';
 
 const TWO_ORIGINS = [{ address: 'api-1.example.net' }, { address: 'api-2.example.net', weight: 50 }];
 
@@ -124,6 +125,28 @@ describe('OriginPool: LoadBalancing.failover()', () => {
     new OriginPool(service, 'web', { origins: THREE, loadBalancing: LoadBalancing.failover() });
     expect(validationErrors(stack)).toEqual([
       '[edge/site/web] healthcheck: got undefined; allowed: a healthcheck for every origin with LoadBalancing.failover(); without one an origin is never marked sick, so the standbys would never take over [pool/failover-healthcheck]',
+    ]);
+  });
+});
+
+describe('OriginPool with deploy-time addresses', () => {
+  test('every origin gets its address as certificate and SNI hostname, the check probes the first, each guarded at plan', () => {
+    const { stack, service } = newVclService();
+    const first = new TerraformVariable(stack, 'api_1', { type: 'string' });
+    const second = new TerraformVariable(stack, 'api_2', { type: 'string' });
+    new OriginPool(service, 'api', { origins: [{ address: first.stringValue }, { address: second.stringValue }], healthcheck: { path: '/healthz' } });
+    const body = Object.values<any>(synth(stack).resource.fastly_service_vcl)[0];
+    expect(body.backend.map((b: any) => [b.ssl_cert_hostname, b.ssl_sni_hostname])).toEqual([
+      ['${var.api_1}', '${var.api_1}'], ['${var.api_2}', '${var.api_2}'],
+    ]);
+    expect(body.healthcheck[0].host).toBe('${var.api_1}');
+    expect(body.lifecycle.precondition.map((p: any) => [p.condition, p.error_message])).toEqual([
+      ['${!can(regex("^[0-9.]+$|:", var.api_1))}', '[edge/site/api] address: got an IP address at deploy time; allowed: a hostname, because '
+        + 'sslCertHostname, sslSniHostname and healthcheck.host were derived from the address as from a hostname. For an IP origin, set them '
+        + 'explicitly, as for a literal IP address [backend/deploy-time-address].'],
+      ['${!can(regex("^[0-9.]+$|:", var.api_2))}', '[edge/site/api/origins[1]] address: got an IP address at deploy time; allowed: a hostname, '
+        + 'because sslCertHostname and sslSniHostname were derived from the address as from a hostname. For an IP origin, set them '
+        + 'explicitly, as for a literal IP address [backend/deploy-time-address].'],
     ]);
   });
 });

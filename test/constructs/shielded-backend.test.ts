@@ -1,5 +1,6 @@
+import { TerraformVariable } from 'cdktf';
 import { Condition, Duration, Healthcheck, Pop, ShieldedBackend, ShieldedBackendProps } from '../../src';
-import { newVclService, serviceBody, validationErrors } from '../util';
+import { newVclService, serviceBody, synth, validationErrors } from '../util';
 
 describe('ShieldedBackend', () => {
   test('an S3 bucket origin shielded near its region: Host, certificate and SNI are the bucket host', () => {
@@ -56,6 +57,24 @@ describe('ShieldedBackend', () => {
       ['static', 'IsAssets', '', ''],
       ['web', '', 'web.example.net', 'shared'],
     ]);
+  });
+
+  test('a deploy-time address is taken as a hostname: override host, healthcheck host, certificate and SNI, guarded at plan', () => {
+    const { stack, service } = newVclService();
+    const bucket = new TerraformVariable(stack, 'bucket_host', { type: 'string' });
+    new ShieldedBackend(service, 'assets', { address: bucket.stringValue, shield: 'iad-va-us', healthcheckOptions: { path: '/ok.txt' } });
+    const json = synth(stack);
+    const body = Object.values<any>(json.resource.fastly_service_vcl)[0];
+    expect(body.backend[0]).toMatchObject({
+      override_host: '${var.bucket_host}', ssl_cert_hostname: '${var.bucket_host}', ssl_sni_hostname: '${var.bucket_host}',
+    });
+    expect(body.healthcheck[0].host).toBe('${var.bucket_host}');
+    expect(body.lifecycle.precondition).toEqual([{
+      condition: '${!can(regex("^[0-9.]+$|:", var.bucket_host))}',
+      error_message: '[edge/site/assets] address: got an IP address at deploy time; allowed: a hostname, because sslCertHostname, '
+        + 'sslSniHostname, overrideHost and healthcheckOptions.host were derived from the address as from a hostname. For an IP origin, set '
+        + 'them explicitly, as for a literal IP address [backend/deploy-time-address].',
+    }]);
   });
 
   const cases: Array<[string, Partial<ShieldedBackendProps>, string]> = [
