@@ -129,6 +129,29 @@ describe('OriginPool: LoadBalancing.failover()', () => {
   });
 });
 
+describe('OriginPool names and VCL identifiers', () => {
+  test('a pool whose director would take the VCL identifier of a backend is rejected', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'api-1', { address: 'api-1.example.net' });
+    new OriginPool(service, 'F_api_1', { origins: TWO_ORIGINS, loadBalancing: LoadBalancing.random({ quorum: 50 }),
+      routeWhen: new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"', priority: 20 }) });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site] director "F_api_1" (edge/site/F_api_1) and backend "api-1" (edge/site/api-1) both become F_api_1 in VCL; allowed: a director '
+        + 'name that is not "F_" followed by a backend name (Fastly calls backend "api-1" F_api_1 in VCL). Rename the director. [name/vcl-identifier]',
+    ]);
+  });
+
+  test('a pool named like a Fastly-generated director or a VCL keyword is rejected on its name', () => {
+    const { stack, service } = newVclService();
+    new OriginPool(service, 'shield', { name: 'ssl_shield_iad_va_us', origins: TWO_ORIGINS, loadBalancing: LoadBalancing.hash({ quorum: 50 }) });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site/shield] name: got "ssl_shield_iad_va_us"; allowed: a name whose VCL identifier (ssl_shield_iad_va_us) does not start with '
+        + '"ssl_shield_" or "autodirector_": Fastly\'s generated VCL declares its shield and automatic load-balancing directors with those names. '
+        + 'Rename the director [name/reserved-identifier]',
+    ]);
+  });
+});
+
 describe('OriginPool with deploy-time addresses', () => {
   test('every origin gets its address as certificate and SNI hostname, the check probes the first, each guarded at plan', () => {
     const { stack, service } = newVclService();

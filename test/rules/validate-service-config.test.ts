@@ -50,6 +50,23 @@ const cases: Array<[string, any, string[], string?]> = [
     ['error healthcheck[0] "web-check" and healthcheck[1] "web-check" have the same name; allowed: one healthcheck per name in a service (Fastly matches blocks by name). Give one of them another name. [name/unique]']],
   ['name/vcl-identifier', vclWith((b) => { b.backend[0].name = 'api-v1'; b.backend[1].name = 'api.v1'; }),
     ['error backend[0] "api-v1" and backend[1] "api.v1" both become F_api_v1 in VCL; allowed: backend names that differ in letters, digits or "_". Rename one of them. [name/vcl-identifier]']],
+  ['name/vcl-identifier', vclWith((b) => { b.director = [{ name: 'F_web', backends: ['api'] }]; }),
+    ['error director[0] "F_web" and backend[0] "web" both become F_web in VCL; allowed: a director name that is not "F_" followed by a backend '
+      + 'name (Fastly calls backend "web" F_web in VCL). Rename the director. [name/vcl-identifier]']],
+  ['name/reserved-identifier', vclWith((b) => {
+    b.director = ['ssl-shield-iad-va-us', 'autodirector_', 'set', 'now'].map((name) => ({ name, backends: ['api'] }));
+  }), [
+    'error director[0].name: director [0] name: got "ssl-shield-iad-va-us"; allowed: a name whose VCL identifier (ssl_shield_iad_va_us) does '
+      + 'not start with "ssl_shield_" or "autodirector_": Fastly\'s generated VCL declares its shield and automatic load-balancing directors '
+      + 'with those names. Rename the director [name/reserved-identifier]',
+    'error director[1].name: director [1] name: got "autodirector_"; allowed: a name whose VCL identifier (autodirector_) does not start with '
+      + '"ssl_shield_" or "autodirector_": Fastly\'s generated VCL declares its shield and automatic load-balancing directors with those names. '
+      + 'Rename the director [name/reserved-identifier]',
+    'error director[2].name: director [2] name: got "set"; allowed: a name whose VCL identifier (set) is not a VCL keyword or variable: '
+      + 'VCL that refers to the director does not compile. Rename the director [name/reserved-identifier]',
+    'error director[3].name: director [3] name: got "now"; allowed: a name whose VCL identifier (now) is not a VCL keyword or variable: '
+      + 'VCL that refers to the director does not compile. Rename the director [name/reserved-identifier]',
+  ]],
   ['backend/address', vclWith((b) => { b.backend[0].address = 'https://web.example.net/'; }),
     ['error backend[0].address: backend "web" address: got "https://web.example.net/"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; remove the scheme: give only the host, and use useSsl/port for the protocol [backend/address]']],
   ['backend/port', vclWith((b) => { b.backend[0].port = 0; }), ['error backend[0].port: backend "web" port: got 0; allowed: an integer from 1 to 65535 [backend/port]']],
