@@ -27,8 +27,16 @@ export interface RouteDecision {
   /** The director the request is handed to, when a pool switch snippet hands it to one. */
   readonly director?: string;
   /**
+   * Where the request goes, in words: `backend "web-1"`, `director "api"`, `the automatic
+   * load-balancing group`, `no backend` or `an undecided route`; when the route rests on chance,
+   * each destination with its share (`backend "canary" (10%) or backend "web" (90%)`).
+   */
+  readonly destination: string;
+  /**
    * How requests like this one are spread over healthy backends. Empty when no healthy backend
    * serves them (a sick backend, a director below quorum) or when the route cannot be decided.
+   * When the route rests on chance, the shares of every route together; they add up to less than 1
+   * when some of the routes find no healthy backend.
    */
   readonly shares: TrafficShare[];
   /** The routing conditions (those used as a backend's request_condition) that matched, in Fastly's evaluation order. */
@@ -37,6 +45,11 @@ export interface RouteDecision {
   readonly winningCondition?: string;
   /** The routing conditions the simulation could not evaluate, in evaluation order. */
   readonly undecidedConditions: string[];
+  /**
+   * The routing conditions that hold for only a share of such requests (`randombool()`), so that
+   * the route varies from request to request, in evaluation order.
+   */
+  readonly randomConditions: string[];
   /** The decision in words: which condition won, the default route, the pool switch, the split, and any caveat. */
   readonly reason: string;
 }
@@ -66,25 +79,24 @@ export function routeRequest(serviceConfig: { [key: string]: unknown }, request:
   const matched = outcomes.filter((outcome) => outcome.value === true);
   const winner = matched[matched.length - 1];
   const winnerIndex = winner === undefined ? -1 : outcomes.indexOf(winner);
+  // Conditions that hold for a share of requests split the route, unless a certain match runs after them.
+  const chances = outcomes.filter((outcome, index) => outcome.probability !== undefined && index > winnerIndex);
 
-  const route = winner === undefined ? defaultRoute(service, outcomes.length > 0) : conditionRoute(winner, matched, notes);
-  const miss = followSwitches(service, route.destination, 'miss', sick);
-  const pass = followSwitches(service, route.destination, 'pass', sick);
-  if (describeDestination(pass.destination) !== describeDestination(miss.destination)) {
-    notes.push(`requests that bypass the cache (vcl_pass) go to ${describeDestination(pass.destination)} instead, because the pass snippets `
-      + 'differ from the miss snippets');
-  }
-  const resolution = resolve(miss.destination, sick, notes);
-  const explanation = [route.text, ...miss.steps].join('; ') + resolution.text;
+  const branches = routeBranches(service, outcomes, winner, chances, notes).map((branch) => followBranch(service, branch, sick, notes));
+  const explanation = branches.length === 1 ? branches[0].text
+    : `the route varies from request to request: ${branches.map((branch, index) =>
+      `${formatPercent(branch.probability)}${index === 0 ? ' of such requests' : ''}: ${branch.text}`).join('; ')}`;
 
   notes.push(...conditionCaveats(outcomes, winnerIndex), ...service.customVclNotes);
 
-  const decisiveUndecided = outcomes.filter((outcome, index) => outcome.value === undefined && index > winnerIndex);
+  const decisiveUndecided = outcomes.filter((outcome, index) => outcome.value === undefined && outcome.probability === undefined && index > winnerIndex);
   const common = {
     matchedConditions: matched.map((outcome) => outcome.condition),
-    winningCondition: winner?.condition,
-    undecidedConditions: outcomes.filter((outcome) => outcome.value === undefined).map((outcome) => outcome.condition),
+    winningCondition: chances.length === 0 ? winner?.condition : undefined,
+    undecidedConditions: outcomes.filter((outcome) => outcome.value === undefined && outcome.probability === undefined).map((outcome) => outcome.condition),
+    randomConditions: chances.map((outcome) => outcome.condition),
   };
+  const reason = (text: string) => [text, ...new Set(notes)].join('; ');
   if (decisiveUndecided.length > 0) {
     const undecided = decisiveUndecided.map((outcome) => `condition "${outcome.condition}" (priority ${priorityLabel(outcome.priority)}, routing to `
       + `${outcome.backends.map((backend) => `backend "${backend}"`).join(' and ')}) could not be evaluated: ${outcome.reason}`);
@@ -94,16 +106,82 @@ export function routeRequest(serviceConfig: { [key: string]: unknown }, request:
       backend: undefined,
       director: undefined,
       shares: [],
-      reason: [`the route cannot be decided: ${undecided.join('; ')}; ${ifNot}: ${explanation}`, ...notes].join('; '),
+      destination: 'an undecided route',
+      reason: reason(`the route cannot be decided: ${undecided.join('; ')}; ${ifNot}: ${explanation}`),
     };
   }
+  const same = <T>(values: T[]): T | undefined => values.every((value) => value === values[0]) ? values[0] : undefined;
   return {
     ...common,
-    backend: resolution.backend,
-    director: resolution.director,
-    shares: resolution.shares,
-    reason: [explanation, ...notes].join('; '),
+    backend: same(branches.map((branch) => branch.resolution.backend)),
+    director: same(branches.map((branch) => branch.resolution.director)),
+    shares: combinedShares(branches),
+    destination: branches.length === 1 ? branches[0].destination
+      : branches.map((branch) => `${branch.destination} (${formatPercent(branch.probability)})`).join(' or '),
+    reason: reason(explanation),
   };
+}
+
+/** One way a request can go, and the share of such requests that go that way. */
+interface Branch {
+  readonly probability: number;
+  readonly route: Route;
+}
+
+/**
+ * The routes a request takes: the last certain match (or the default route), unless a condition
+ * that holds only by chance runs after it. Each chance condition wins when it matches and no later
+ * one does; the draws are independent.
+ */
+function routeBranches(service: ServiceModel, outcomes: ConditionOutcome[], winner: ConditionOutcome | undefined,
+  chances: ConditionOutcome[], notes: string[]): Branch[] {
+  const certain = winner === undefined ? defaultRoute(service, outcomes.length > 0) : conditionRoute(winner, matchedUpTo(outcomes, winner), notes);
+  const branches: Branch[] = chances.map((outcome, index) => ({
+    probability: outcome.probability! * chances.slice(index + 1).reduce((rest, later) => rest * (1 - later.probability!), 1),
+    route: conditionRoute(outcome, matchedUpTo(outcomes, outcome), notes),
+  })).reverse();
+  const none = chances.reduce((rest, outcome) => rest * (1 - outcome.probability!), 1);
+  return [...branches, { probability: none, route: certain }];
+}
+
+/** The certain matches that run before `last`, and `last`. */
+function matchedUpTo(outcomes: ConditionOutcome[], last: ConditionOutcome): ConditionOutcome[] {
+  return [...outcomes.slice(0, outcomes.indexOf(last)).filter((outcome) => outcome.value === true), last];
+}
+
+interface FollowedBranch {
+  readonly probability: number;
+  readonly resolution: Resolution;
+  /** Where the request ends up, in words. */
+  readonly destination: string;
+  readonly text: string;
+}
+
+/** A branch through the pool switches to the backends that serve it. */
+function followBranch(service: ServiceModel, branch: Branch, sick: Set<string>, notes: string[]): FollowedBranch {
+  const { route } = branch;
+  const miss = followSwitches(service, route.destination, 'miss', sick);
+  const pass = followSwitches(service, route.destination, 'pass', sick);
+  if (describeDestination(pass.destination) !== describeDestination(miss.destination)) {
+    notes.push(`requests that bypass the cache (vcl_pass) go to ${describeDestination(pass.destination)} instead, because the pass snippets `
+      + 'differ from the miss snippets');
+  }
+  const resolution = resolve(miss.destination, sick, notes);
+  return {
+    probability: branch.probability,
+    resolution,
+    destination: describeDestination(miss.destination),
+    text: [route.text, ...miss.steps].join('; ') + resolution.text,
+  };
+}
+
+/** Each backend's share of all such requests, over every branch. */
+function combinedShares(branches: FollowedBranch[]): TrafficShare[] {
+  const shares = new Map<string, number>();
+  for (const branch of branches) {
+    for (const share of branch.resolution.shares) shares.set(share.backend, (shares.get(share.backend) ?? 0) + share.share * branch.probability);
+  }
+  return [...shares].map(([backend, share]) => ({ backend, share }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,7 +337,8 @@ interface ConditionOutcome {
   readonly backends: string[];
   readonly value?: boolean;
   readonly reason?: string;
-  readonly random: boolean;
+  /** The share of requests it matches, when that rests on chance. */
+  readonly probability?: number;
 }
 
 /** The priority of a request_condition that names no condition. */
@@ -276,10 +355,10 @@ function evaluateRoutingConditions(service: ServiceModel, request: RoutedRequest
     const targets = [...backends].sort(compareNames);
     if (condition === undefined) {
       // Its place in the order is unknown, so it is taken to run last, where it could override any match.
-      return { condition: name, priority: UNKNOWN_PRIORITY, backends: targets, value: undefined, reason: 'no condition of that name is defined', random: false };
+      return { condition: name, priority: UNKNOWN_PRIORITY, backends: targets, value: undefined, reason: 'no condition of that name is defined' };
     }
     const evaluation = evaluateCondition(condition.statement, request, { unhealthy: [...sick] });
-    return { condition: name, priority: condition.priority, backends: targets, ...evaluation, random: evaluation.random === true };
+    return { condition: name, priority: condition.priority, backends: targets, ...evaluation };
   }).sort((a, b) => a.priority - b.priority || compareNames(a.condition, b.condition));
 }
 
@@ -290,6 +369,7 @@ interface Route {
 }
 
 function conditionRoute(winner: ConditionOutcome, matched: ConditionOutcome[], notes: string[]): Route {
+  const byChance = winner.probability === undefined ? '' : ` (it ${winner.reason})`;
   const target = winner.backends[winner.backends.length - 1];
   const overridden = matched.slice(0, -1);
   const overriding = overridden.length === 0 ? '' : `, overriding ${overridden.map(described).join(', ')}`;
@@ -305,21 +385,17 @@ function conditionRoute(winner: ConditionOutcome, matched: ConditionOutcome[], n
   }
   return {
     destination: { kind: 'backend', backend: target },
-    text: `${described(winner)} matched and is the highest-priority match${overriding}, so the request goes to backend "${target}"`,
+    text: `${described(winner)} matched${byChance} and is the highest-priority match${overriding}, so the request goes to backend "${target}"`,
   };
 }
 
-/** Undecided conditions that a later match overrides, and conditions whose result rests on randombool() and could matter. */
+/** Undecided and chance conditions that a later certain match overrides. */
 function conditionCaveats(outcomes: ConditionOutcome[], winnerIndex: number): string[] {
   return outcomes.flatMap((outcome, index) => {
-    if (outcome.value === undefined && index < winnerIndex) {
-      return [`${described(outcome)} could not be evaluated (${outcome.reason}), but a higher-priority match overrides it`];
-    }
-    if (outcome.random && index >= winnerIndex) {
-      return [`condition "${outcome.condition}" depends on randombool(), which the simulation takes as false; in Fastly its result varies `
-        + 'from request to request'];
-    }
-    return [];
+    if (outcome.value !== undefined || index >= winnerIndex) return [];
+    return outcome.probability === undefined
+      ? [`${described(outcome)} could not be evaluated (${outcome.reason}), but a higher-priority match overrides it`]
+      : [`${described(outcome)} ${outcome.reason}, but a higher-priority match overrides it`];
   });
 }
 

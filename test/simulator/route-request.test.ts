@@ -115,6 +115,8 @@ describe('OriginPool behind routeWhen', () => {
       matchedConditions: [],
       winningCondition: undefined,
       undecidedConditions: [],
+      randomConditions: [],
+      destination: 'backend "web"',
       reason: 'no routing condition matched, so the request takes the default route: backend "web"',
     });
   });
@@ -326,6 +328,8 @@ describe('undecidable conditions', () => {
       matchedConditions: ['IsApi'],
       winningCondition: 'IsApi',
       undecidedConditions: ['IsVersion3'],
+      randomConditions: [],
+      destination: 'an undecided route',
       reason: 'the route cannot be decided: condition "IsVersion3" (priority 30, routing to backend "v3") could not be evaluated: the function '
         + 'std.atoi() is not simulated; if it does not match: condition "IsApi" (priority 20) matched and is the highest-priority match, so '
         + 'the request goes to backend "api"',
@@ -423,16 +427,37 @@ describe('hand-written configurations', () => {
     });
   });
 
-  test('randombool() in a routing condition is simulated as false and said to vary', () => {
+  test('a randombool() canary takes its share n/d of the traffic, never 0% or 100%', () => {
     const body = {
       backend: [{ name: 'web' }, { name: 'canary', request_condition: 'Canary' }],
       condition: [{ name: 'Canary', statement: 'randombool(1, 10)', priority: 50 }],
     };
-    expect(routeRequest(body, { url: '/' })).toMatchObject({
-      backend: 'web',
-      reason: 'no routing condition matched, so the request takes the default route: backend "web"; condition "Canary" depends on randombool(), '
-        + 'which the simulation takes as false; in Fastly its result varies from request to request',
+    const decision = routeRequest(body, { url: '/' });
+    expect(decision).toMatchObject({
+      backend: undefined, director: undefined, matchedConditions: [], winningCondition: undefined, undecidedConditions: [], randomConditions: ['Canary'],
     });
+    expectShares(decision, { canary: 0.1, web: 0.9 });
+    expect(decision.reason).toBe('the route varies from request to request: 10% of such requests: condition "Canary" (priority 50) matched '
+      + '(it matches 10% of such requests (randombool() draws anew for each request)) and is the highest-priority match, so the request goes to '
+      + 'backend "canary"; 90%: no routing condition matched, so the request takes the default route: backend "web"');
+  });
+
+  test('a canary behind a matching condition: its share of what that condition matches; a later certain match overrides it', () => {
+    const body = {
+      backend: [{ name: 'web' }, { name: 'api', request_condition: 'IsApi' }, { name: 'api-canary', request_condition: 'ApiCanary' },
+        { name: 'admin', request_condition: 'IsAdmin' }],
+      condition: [
+        { name: 'IsApi', statement: 'req.url ~ "^/api/"', priority: 10 },
+        { name: 'ApiCanary', statement: 'req.url ~ "^/api/" && randombool(5, 100)', priority: 20 },
+        { name: 'IsAdmin', statement: 'req.url ~ "^/api/admin/"', priority: 30 },
+      ],
+    };
+    const api = routeRequest(body, { url: '/api/users' });
+    expectShares(api, { 'api-canary': 0.05, 'api': 0.95 });
+    expect(api).toMatchObject({ matchedConditions: ['IsApi'], randomConditions: ['ApiCanary'], backend: undefined });
+    const admin = routeRequest(body, { url: '/api/admin/users' });
+    expectShares(admin, { admin: 1 });
+    expect(admin).toMatchObject({ backend: 'admin', winningCondition: 'IsAdmin', randomConditions: [] });
   });
 
   test('one condition routing to two backends is noted as arbitrary', () => {
