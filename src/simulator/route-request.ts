@@ -59,8 +59,8 @@ export interface RouteDecision {
  * resource body in Terraform JSON (a synthesised `cdk.tf.json` or hand-written; omitted attributes
  * take the provider's defaults):
  *
- * 1. every condition used as a backend's `request_condition` runs in ascending priority (ties in
- *    name order, which in Fastly is arbitrary) and the last match sets the backend;
+ * 1. every condition used as a backend's `request_condition` runs in ascending priority and the
+ *    last match sets the backend;
  * 2. without a match, the default route takes it: the one unconditioned backend, or the automatic
  *    load-balancing group split by weight over its healthy members;
  * 3. the `<pool>-route-miss` / `-route-pass` snippets that `OriginPool` emits then hand it to the
@@ -68,8 +68,11 @@ export interface RouteDecision {
  *    first healthy standby. Other VCL that sets `req.backend` is not run; the reason says it may
  *    change the result.
  *
- * A condition that cannot be evaluated (an unmodelled function or variable, or a value the request
- * does not give) leaves the route undecided when it could override the result.
+ * Nothing the simulation cannot know is decided for Fastly: a condition that cannot be evaluated
+ * (an unmodelled function or variable, or a value the request does not give) leaves the route
+ * undecided when it could override the result, and so do Fastly's arbitrary choices (matching
+ * conditions of equal priority, a condition routing to several backends). A condition that holds
+ * by chance (`randombool(n, d)`) splits the traffic: each route gets its share.
  */
 export function routeRequest(serviceConfig: { [key: string]: unknown }, request: RoutedRequest): RouteDecision {
   const service = readService(serviceConfig);
@@ -82,7 +85,9 @@ export function routeRequest(serviceConfig: { [key: string]: unknown }, request:
   // Conditions that hold for a share of requests split the route, unless a certain match runs after them.
   const chances = outcomes.filter((outcome, index) => outcome.probability !== undefined && index > winnerIndex);
 
-  const branches = routeBranches(service, outcomes, winner, chances, notes).map((branch) => followBranch(service, branch, sick, notes));
+  const routes = routeBranches(service, outcomes, winner, chances);
+  const arbitrary = [...new Set(routes.flatMap((branch) => branch.route.arbitrary ?? []))];
+  const branches = routes.map((branch) => followBranch(service, branch, sick, notes));
   const explanation = branches.length === 1 ? branches[0].text
     : `the route varies from request to request: ${branches.map((branch, index) =>
       `${formatPercent(branch.probability)}${index === 0 ? ' of such requests' : ''}: ${branch.text}`).join('; ')}`;
@@ -97,17 +102,18 @@ export function routeRequest(serviceConfig: { [key: string]: unknown }, request:
     randomConditions: chances.map((outcome) => outcome.condition),
   };
   const reason = (text: string) => [text, ...new Set(notes)].join('; ');
-  if (decisiveUndecided.length > 0) {
+  if (decisiveUndecided.length > 0 || arbitrary.length > 0) {
     const undecided = decisiveUndecided.map((outcome) => `condition "${outcome.condition}" (priority ${priorityLabel(outcome.priority)}, routing to `
       + `${outcome.backends.map((backend) => `backend "${backend}"`).join(' and ')}) could not be evaluated: ${outcome.reason}`);
-    const ifNot = decisiveUndecided.length === 1 ? 'if it does not match' : 'if none of them matches';
+    const otherwise = decisiveUndecided.length === 0 ? 'in name order' : decisiveUndecided.length === 1 ? 'if it does not match' : 'if none of them matches';
     return {
       ...common,
       backend: undefined,
       director: undefined,
+      winningCondition: arbitrary.length > 0 ? undefined : common.winningCondition,
       shares: [],
       destination: 'an undecided route',
-      reason: reason(`the route cannot be decided: ${undecided.join('; ')}; ${ifNot}: ${explanation}`),
+      reason: reason(`the route cannot be decided: ${[...undecided, ...arbitrary].join('; ')}; ${otherwise}: ${explanation}`),
     };
   }
   const same = <T>(values: T[]): T | undefined => values.every((value) => value === values[0]) ? values[0] : undefined;
@@ -134,11 +140,11 @@ interface Branch {
  * one does; the draws are independent.
  */
 function routeBranches(service: ServiceModel, outcomes: ConditionOutcome[], winner: ConditionOutcome | undefined,
-  chances: ConditionOutcome[], notes: string[]): Branch[] {
-  const certain = winner === undefined ? defaultRoute(service, outcomes.length > 0) : conditionRoute(winner, matchedUpTo(outcomes, winner), notes);
+  chances: ConditionOutcome[]): Branch[] {
+  const certain = winner === undefined ? defaultRoute(service, outcomes.length > 0) : conditionRoute(winner, matchedUpTo(outcomes, winner));
   const branches: Branch[] = chances.map((outcome, index) => ({
     probability: outcome.probability! * chances.slice(index + 1).reduce((rest, later) => rest * (1 - later.probability!), 1),
-    route: conditionRoute(outcome, matchedUpTo(outcomes, outcome), notes),
+    route: conditionRoute(outcome, matchedUpTo(outcomes, outcome)),
   })).reverse();
   const none = chances.reduce((rest, outcome) => rest * (1 - outcome.probability!), 1);
   return [...branches, { probability: none, route: certain }];
@@ -366,26 +372,29 @@ function evaluateRoutingConditions(service: ServiceModel, request: RoutedRequest
 interface Route {
   readonly destination: Destination;
   readonly text: string;
+  /** Why Fastly's choice here is arbitrary, so that the simulation cannot know it. */
+  readonly arbitrary?: string[];
 }
 
-function conditionRoute(winner: ConditionOutcome, matched: ConditionOutcome[], notes: string[]): Route {
+function conditionRoute(winner: ConditionOutcome, matched: ConditionOutcome[]): Route {
   const byChance = winner.probability === undefined ? '' : ` (it ${winner.reason})`;
   const target = winner.backends[winner.backends.length - 1];
   const overridden = matched.slice(0, -1);
   const overriding = overridden.length === 0 ? '' : `, overriding ${overridden.map(described).join(', ')}`;
   const tied = overridden.filter((outcome) => outcome.priority === winner.priority);
+  const arbitrary: string[] = [];
   if (tied.length > 0) {
-    notes.push(`${[...tied, winner].map((outcome) => `"${outcome.condition}"`).join(' and ')} ${tied.length === 1 ? 'both' : 'all'} matched at `
-      + `priority ${winner.priority}: `
-      + 'Fastly runs equal priorities in an arbitrary order, so any of them may win (the simulation runs them in name order)');
+    arbitrary.push(`${[...tied, winner].map((outcome) => `"${outcome.condition}"`).join(' and ')} ${tied.length === 1 ? 'both' : 'all'} matched at `
+      + `priority ${winner.priority}, and Fastly runs equal priorities in an arbitrary order, so any of them may win`);
   }
   if (winner.backends.length > 1) {
-    notes.push(`condition "${winner.condition}" routes to ${winner.backends.map((backend) => `"${backend}"`).join(', ')}: Fastly picks one `
-      + 'of them arbitrarily (the simulation takes the last in name order)');
+    arbitrary.push(`condition "${winner.condition}" routes to ${winner.backends.map((backend) => `"${backend}"`).join(', ')}, and Fastly picks `
+      + 'one of them arbitrarily');
   }
   return {
     destination: { kind: 'backend', backend: target },
     text: `${described(winner)} matched${byChance} and is the highest-priority match${overriding}, so the request goes to backend "${target}"`,
+    arbitrary,
   };
 }
 

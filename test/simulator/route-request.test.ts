@@ -371,12 +371,15 @@ describe('hand-written configurations', () => {
     expect(routeRequest(handWritten, { url: '/', unhealthy: ['b'] }).shares).toEqual([]);
   });
 
-  test('a tie of priorities is decided in name order, and said to be arbitrary', () => {
+  test('a tie of priorities leaves the route undecided: Fastly picks arbitrarily, the simulation cannot know which', () => {
     const decision = routeRequest(handWritten, { url: '/admin/api/users' });
-    expect(decision).toMatchObject({ backend: 'admin-api', matchedConditions: ['IsAdmin', 'IsAdminApi'], winningCondition: 'IsAdminApi' });
-    expect(decision.reason).toBe('condition "IsAdminApi" (priority 10) matched and is the highest-priority match, overriding condition '
-      + '"IsAdmin" (priority 10), so the request goes to backend "admin-api"; "IsAdmin" and "IsAdminApi" both matched at priority 10: Fastly '
-      + `runs equal priorities in an arbitrary order, so any of them may win (the simulation runs them in name order); ${customVcl}`);
+    expect(decision).toMatchObject({
+      backend: undefined, shares: [], destination: 'an undecided route', matchedConditions: ['IsAdmin', 'IsAdminApi'], winningCondition: undefined,
+    });
+    expect(decision.reason).toBe('the route cannot be decided: "IsAdmin" and "IsAdminApi" both matched at priority 10, and Fastly runs equal '
+      + 'priorities in an arbitrary order, so any of them may win; in name order: condition "IsAdminApi" (priority 10) matched and is the '
+      + 'highest-priority match, overriding condition "IsAdmin" (priority 10), so the request goes to backend "admin-api"; '
+      + `${customVcl}`);
   });
 
   test('VCL that sets req.backend in any other shape or place is reported as custom, not run', () => {
@@ -460,15 +463,16 @@ describe('hand-written configurations', () => {
     expect(admin).toMatchObject({ backend: 'admin', winningCondition: 'IsAdmin', randomConditions: [] });
   });
 
-  test('one condition routing to two backends is noted as arbitrary', () => {
+  test('one condition routing to two backends leaves the route undecided', () => {
     const body = {
       backend: [{ name: 'web' }, { name: 'x', request_condition: 'IsX' }, { name: 'y', request_condition: 'IsX' }],
       condition: [{ name: 'IsX', statement: 'req.url ~ "^/x"' }],
     };
     expect(routeRequest(body, { url: '/x' })).toMatchObject({
-      backend: 'y',
-      reason: 'condition "IsX" (priority 10) matched and is the highest-priority match, so the request goes to backend "y"; condition "IsX" '
-        + 'routes to "x", "y": Fastly picks one of them arbitrarily (the simulation takes the last in name order)',
+      backend: undefined,
+      shares: [],
+      reason: 'the route cannot be decided: condition "IsX" routes to "x", "y", and Fastly picks one of them arbitrarily; in name order: '
+        + 'condition "IsX" (priority 10) matched and is the highest-priority match, so the request goes to backend "y"',
     });
   });
 });
