@@ -6,7 +6,8 @@ import { Healthcheck } from './healthcheck';
 import { PropChecker } from './prop-checker';
 import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
 import { TlsVersion } from './tls-version';
-import { AddressKind, classifyAddress, isHostname } from '../fastly/address';
+import { AddressKind, classifyAddress, dottedBucket, dottedBucketProblem, isHostname } from '../fastly/address';
+import { propProblem } from '../rules/wording';
 
 /**
  * Every backend attribute of the Fastly provider except address, name, routing and shield. All
@@ -35,8 +36,9 @@ export interface BackendSettings {
    */
   readonly sslCertHostname?: string;
   /**
-   * The hostname sent as TLS SNI.
-   * @default - `sslCertHostname` (which defaults to a hostname address) when TLS is on
+   * The hostname sent as TLS SNI. Set it for an origin that picks its certificate or site by SNI
+   * under another name than its address: it does not follow `overrideHost`.
+   * @default - `sslCertHostname` (which defaults to a hostname address, whatever `overrideHost` is) when TLS is on
    */
   readonly sslSniHostname?: string;
   /**
@@ -70,7 +72,8 @@ export interface BackendSettings {
    */
   readonly maxTlsVersion?: TlsVersion;
   /**
-   * The Host header sent to the origin, applied after VCL (so it also holds under shielding).
+   * The Host header sent to the origin, applied after VCL (so it also holds under shielding). It
+   * does not change the certificate or SNI hostname.
    * @default - the client's Host header is passed through
    */
   readonly overrideHost?: string;
@@ -257,6 +260,9 @@ export class Backend extends Construct {
           + 'Fastly only resolves names inside one service', rule);
       }
     }
+    const checkedName = props.sslCertHostname !== undefined ? 'sslCertHostname' : 'address';
+    const bucket = tls && sslCheckCert && sslCertHostname !== undefined && !Token.isUnresolved(sslCertHostname) ? dottedBucket(sslCertHostname) : undefined;
+    if (bucket) Annotations.of(this).addWarning(propProblem(checkedName, sslCertHostname, dottedBucketProblem(bucket), 'backend/bucket-dots'));
     if (tls && sslCheckCert === false) {
       Annotations.of(this).addWarning('sslCheckCert is false: Fastly accepts any certificate from this origin, including an '
         + 'attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name');

@@ -87,7 +87,7 @@ export function routeRequest(serviceConfig: { [key: string]: unknown }, request:
 
   const routes = routeBranches(service, outcomes, winner, chances);
   const arbitrary = [...new Set(routes.flatMap((branch) => branch.route.arbitrary ?? []))];
-  const branches = routes.map((branch) => followBranch(service, branch, sick, notes));
+  const branches = routes.map((branch) => followBranch(service, branch, request, sick, notes));
   const explanation = branches.length === 1 ? branches[0].text
     : `the route varies from request to request: ${branches.map((branch, index) =>
       `${formatPercent(branch.probability)}${index === 0 ? ' of such requests' : ''}: ${branch.text}`).join('; ')}`;
@@ -164,15 +164,20 @@ interface FollowedBranch {
 }
 
 /** A branch through the pool switches to the backends that serve it. */
-function followBranch(service: ServiceModel, branch: Branch, sick: Set<string>, notes: string[]): FollowedBranch {
+function followBranch(service: ServiceModel, branch: Branch, request: RoutedRequest, sick: Set<string>, notes: string[]): FollowedBranch {
   const { route } = branch;
   const miss = followSwitches(service, route.destination, 'miss', sick);
+  const upgrade = Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'upgrade');
+  if (upgrade && describeDestination(miss.destination) !== describeDestination(route.destination)) {
+    notes.push('a WebSocket request that the service passes with return(upgrade) in vcl_recv never reaches vcl_miss or vcl_pass, so the pool '
+      + `switch does not apply to it: it stays on ${describeDestination(route.destination)}`);
+  }
   const pass = followSwitches(service, route.destination, 'pass', sick);
   if (describeDestination(pass.destination) !== describeDestination(miss.destination)) {
     notes.push(`requests that bypass the cache (vcl_pass) go to ${describeDestination(pass.destination)} instead, because the pass snippets `
       + 'differ from the miss snippets');
   }
-  const resolution = resolve(miss.destination, sick, notes);
+  const resolution = resolve(service, miss.destination, sick, notes);
   return {
     probability: branch.probability,
     resolution,
@@ -252,6 +257,8 @@ interface ServiceModel {
   readonly snippets: SnippetModel[];
   /** VCL that may set req.backend in ways the simulation does not run. */
   readonly customVclNotes: string[];
+  /** What Fastly does with a request that no healthy backend can serve. */
+  readonly whenNothingServes: string;
 }
 
 function blocksOf(body: { [key: string]: any }, type: string): Array<{ [key: string]: any }> {
@@ -314,7 +321,17 @@ function readService(body: { [key: string]: any }): ServiceModel {
     customVclNotes.push(`dynamic snippet "${dynamic.name}" (${dynamic.type}) is managed outside the configuration; if it sets req.backend, `
       + 'it may change the result');
   }
-  return { backends, backendsByName, conditions, snippets, customVclNotes };
+  return { backends, backendsByName, conditions, snippets, customVclNotes, whenNothingServes: staleOr503(body) };
+}
+
+/** Stale content is served only within a stale-if-error window; the service's stale_if_error opens one for every object. */
+function staleOr503(body: { [key: string]: any }): string {
+  if (body.stale_if_error !== true && body.stale_if_error !== 'true') {
+    return 'Fastly serves a stale copy only within a stale-if-error window, which the service does not open (stale_if_error is off; an '
+      + 'origin\'s Cache-Control: stale-if-error can), else responds 503';
+  }
+  const ttl = body.stale_if_error_ttl ?? DEFAULT_STALE_IF_ERROR_TTL;
+  return `Fastly serves a stale copy if it expired less than ${ttl} s ago (stale_if_error), else responds 503`;
 }
 
 /** Backends named unhealthy that Fastly could mark sick; the others are explained in `notes`. */
@@ -560,33 +577,37 @@ interface Resolution {
   readonly text: string;
 }
 
-const STALE_OR_503 = 'Fastly serves a stale copy if it has one, else responds 503';
+/** The provider's default for `stale_if_error_ttl`, in seconds. */
+const DEFAULT_STALE_IF_ERROR_TTL = 43200;
 const DIRECTOR_POLICIES: { [type: number]: string } = { 1: 'random', 3: 'hash', 4: 'client' };
 /** The header that keeps the address that first reached Fastly across the hops between POPs. */
 const ORIGINAL_CLIENT_HEADER = 'Fastly-Client-IP';
 
-function resolve(destination: Destination, sick: Set<string>, notes: string[]): Resolution {
+function resolve(service: ServiceModel, destination: Destination, sick: Set<string>, notes: string[]): Resolution {
   switch (destination.kind) {
     case 'backend':
       return sick.has(destination.backend)
-        ? { backend: destination.backend, shares: [], text: `, which is unhealthy: ${STALE_OR_503}` }
+        ? { backend: destination.backend, shares: [], text: `, which is unhealthy: ${service.whenNothingServes}` }
         : { backend: destination.backend, shares: [{ backend: destination.backend, share: 1 }], text: '' };
     case 'group': {
       const split = weightedSplit(destination.members, sick);
       if (split.shares.length === 0) {
-        return { shares: [], text: ` (${destination.members.map((member) => member.name).join(', ')}), but all of them are unhealthy: ${STALE_OR_503}` };
+        return {
+          shares: [],
+          text: ` (${destination.members.map((member) => member.name).join(', ')}), but all of them are unhealthy: ${service.whenNothingServes}`,
+        };
       }
       return { backend: onlyBackend(split.shares), shares: split.shares, text: `: ${formatShares(split.shares)}` };
     }
     case 'director':
-      return resolveDirector(destination, sick, notes);
+      return resolveDirector(service, destination, sick, notes);
     case 'none':
       return { shares: [], text: '' };
   }
 }
 
 /** A director is up while the healthy members hold at least `quorum` percent of the weight; then it picks among them by weight. */
-function resolveDirector(destination: Destination & { kind: 'director' }, sick: Set<string>, notes: string[]): Resolution {
+function resolveDirector(service: ServiceModel, destination: Destination & { kind: 'director' }, sick: Set<string>, notes: string[]): Resolution {
   const director = destination.director;
   if (director.missingMembers.length > 0) {
     notes.push(`director "${director.name}" lists ${director.missingMembers.map((name) => `"${name}"`).join(', ')}, which `
@@ -596,7 +617,11 @@ function resolveDirector(destination: Destination & { kind: 'director' }, sick: 
   const header = ` (${policy}, quorum ${director.quorum}%)`;
   const split = weightedSplit(director.members, sick);
   if (split.shares.length === 0) {
-    return { director: director.name, shares: [], text: `${header}, but none of its members is healthy, so the director is down: ${STALE_OR_503}` };
+    return {
+      director: director.name,
+      shares: [],
+      text: `${header}, but none of its members is healthy, so the director is down: ${service.whenNothingServes}`,
+    };
   }
   // Whole numbers on both sides, so a share exactly at the quorum counts as reaching it.
   if (split.healthyWeight * 100 < director.quorum * split.totalWeight) {
@@ -605,7 +630,7 @@ function resolveDirector(destination: Destination & { kind: 'director' }, sick: 
       director: director.name,
       shares: [],
       text: `${header}, but only ${formatPercent(split.healthyWeight / split.totalWeight)} of its weight is healthy (${sickMembers.join(', ')} `
-        + `${sickMembers.length === 1 ? 'is' : 'are'} unhealthy), below the quorum, so the director is down: ${STALE_OR_503}`,
+        + `${sickMembers.length === 1 ? 'is' : 'are'} unhealthy), below the quorum, so the director is down: ${service.whenNothingServes}`,
     };
   }
   return {

@@ -109,6 +109,19 @@ const cases: Array<[string, any, string[], string?]> = [
     'fastly_service_compute'],
   ['backend/insecure', vclWith((b) => { b.backend[0].ssl_check_cert = false; }),
     ['warning backend[0].ssl_check_cert: backend "web" ssl_check_cert: got false; allowed: true; with false Fastly accepts any certificate from this origin, including an attacker\'s. Prefer ssl_ca_cert for a private CA, or ssl_cert_hostname for a certificate issued to another name [backend/insecure]']],
+  ['backend/bucket-dots', vclWith((b) => {
+    Object.assign(b.backend[0], { address: 'media.example.s3.eu-west-1.amazonaws.com', ssl_cert_hostname: 'media.example.s3.eu-west-1.amazonaws.com' });
+    Object.assign(b.backend[1], { address: 'storage.googleapis.com', ssl_cert_hostname: 'api.example.storage.googleapis.com' });
+  }), [
+    'warning backend[0].ssl_cert_hostname: backend "web" ssl_cert_hostname: got "media.example.s3.eu-west-1.amazonaws.com"; allowed: a bucket '
+      + 'name without dots; the certificate *.s3.eu-west-1.amazonaws.com covers one label, so bucket "media.example" fails certificate checks '
+      + '(Fastly answers 503). Rename the bucket, or use the path-style endpoint: address "s3.eu-west-1.amazonaws.com", and "/media.example" '
+      + 'in front of the URL path [backend/bucket-dots]',
+    'warning backend[1].ssl_cert_hostname: backend "api" ssl_cert_hostname: got "api.example.storage.googleapis.com"; allowed: a bucket name '
+      + 'without dots; the certificate *.storage.googleapis.com covers one label, so bucket "api.example" fails certificate checks (Fastly '
+      + 'answers 503). Rename the bucket, or use the path-style endpoint: address "storage.googleapis.com", and "/api.example" in front of '
+      + 'the URL path [backend/bucket-dots]',
+  ]],
   ['healthcheck/host', vclWith((b) => { b.healthcheck[0].host = 'http://www.example.com'; }),
     ['error healthcheck[0].host: healthcheck "web-check" host: got "http://www.example.com"; allowed: a hostname or IP address, optionally with ":port" (no scheme or path) [healthcheck/host]']],
   ['healthcheck/path', vclWith((b) => { b.healthcheck[0].path = 'healthz'; }),

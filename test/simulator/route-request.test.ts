@@ -5,7 +5,8 @@ import { Backend, Condition, LoadBalancing, OriginPool } from '../../src';
 import { RouteDecision, routeRequest, RoutedRequest } from '../../src/simulator/route-request';
 import { newVclService, serviceBody } from '../util';
 
-const STALE_OR_503 = 'Fastly serves a stale copy if it has one, else responds 503';
+const STALE_OR_503 = 'Fastly serves a stale copy only within a stale-if-error window, which the service does not open (stale_if_error is off; '
+  + 'an origin\'s Cache-Control: stale-if-error can), else responds 503';
 
 /** Each share by backend name, so that shares compare with `toBeCloseTo`. */
 function sharesOf(decision: RouteDecision): { [backend: string]: number } {
@@ -124,7 +125,33 @@ describe('OriginPool behind routeWhen', () => {
   test('a director whose members are all unhealthy is down, even with quorum 0', () => {
     const decision = routeRequest(poolService(LoadBalancing.auto(), true), { url: '/api/x', unhealthy: ['api-1', 'api-2', 'api-3'] });
     expect(decision).toMatchObject({ director: 'api', backend: undefined, shares: [] });
-    expect(decision.reason).toMatch(new RegExp(`\\(random, quorum 0%\\), but none of its members is healthy, so the director is down: ${STALE_OR_503}$`));
+    expect(decision.reason.endsWith(`(random, quorum 0%), but none of its members is healthy, so the director is down: ${STALE_OR_503}`)).toBe(true);
+  });
+});
+
+describe('what Fastly does when nothing healthy serves a request', () => {
+  test('with the service\'s stale_if_error on, stale content is served within stale_if_error_ttl', () => {
+    const body = {
+      backend: [{ name: 'web', healthcheck: 'check' }],
+      healthcheck: [{ name: 'check', host: 'www.example.com', path: '/' }],
+      stale_if_error: true,
+      stale_if_error_ttl: 600,
+    };
+    expect(routeRequest(body, { url: '/', unhealthy: ['web'] }).reason).toBe('the service has no routing conditions, so the request takes the '
+      + 'default route: backend "web", which is unhealthy: Fastly serves a stale copy if it expired less than 600 s ago (stale_if_error), '
+      + 'else responds 503');
+    const { stale_if_error_ttl: _ttl, ...defaultTtl } = body;
+    expect(routeRequest(defaultTtl, { url: '/', unhealthy: ['web'] }).reason).toMatch(/less than 43200 s ago/);
+  });
+});
+
+describe('WebSockets', () => {
+  test('a request with an Upgrade header is told that return(upgrade) skips the pool switch', () => {
+    const decision = routeRequest(poolService(LoadBalancing.random({ quorum: 50 }), true), { url: '/api/socket', headers: { Upgrade: 'websocket' } });
+    expect(decision.reason).toBe('condition "IsApi" (priority 20) matched and is the highest-priority match, so the request goes to backend '
+      + '"api-1"; snippet "api-route-miss" hands it to director "api" (random, quorum 50%): api-1 50%, api-2 25%, api-3 25%; a WebSocket '
+      + 'request that the service passes with return(upgrade) in vcl_recv never reaches vcl_miss or vcl_pass, so the pool switch does not '
+      + 'apply to it: it stays on backend "api-1"');
   });
 });
 
