@@ -1,6 +1,9 @@
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PropChecker } from './prop-checker';
 import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
+import { RECV_BACKEND_PROBLEM, setsBackendBeforeSelection } from '../rules/snippet-rules';
+import { propProblem } from '../rules/wording';
 
 /** Props of a `VclSnippet`. */
 export interface VclSnippetProps {
@@ -9,7 +12,8 @@ export interface VclSnippetProps {
   /**
    * The subroutine it goes into: init, recv, hash, hit, miss, pass, fetch, error, deliver, log or none.
    * Note that `recv` snippets run before Fastly's own backend selection, which overwrites a
-   * `set req.backend` made there.
+   * `set req.backend` made there (a warning at synth, `snippet/recv-backend`): set it in `miss`
+   * or `pass`, or return right after it.
    */
   readonly type: string;
   /**
@@ -41,6 +45,9 @@ export class VclSnippet extends Construct {
     this.name = props.name ?? id;
     if (this.service.kind === ServiceKind.COMPUTE) {
       new PropChecker(this).fail('scope', this.service.node.path, 'allowed: a VclService; Compute services run no VCL', 'snippet/compute');
+    }
+    if (props.type === 'recv' && !Token.isUnresolved(props.content) && setsBackendBeforeSelection(props.content ?? '')) {
+      Annotations.of(this).addWarning(propProblem('type', props.type, RECV_BACKEND_PROBLEM, 'snippet/recv-backend'));
     }
     const rendered = { name: this.name, type: props.type, priority: props.priority ?? 100, content: props.content };
     internalsOf(this.service).addBlock({ type: 'snippet', construct: this, name: this.name, render: () => rendered });

@@ -7,11 +7,12 @@ import { REFERENCE_RULES } from './reference-rules';
 import { ROUTING_RULES } from './routing-rules';
 import { RawFinding, ServiceView } from './rule';
 import { SERVICE_RULES } from './service-rules';
+import { SNIPPET_RULES } from './snippet-rules';
 
 /** Every rule over a service body, in the order findings are reported. */
 export const SERVICE_RULES_IN_ORDER = [
   ...SERVICE_RULES, ...NAME_RULES, ...BACKEND_RULES, ...HEALTHCHECK_RULES, ...CONDITION_RULES, ...DIRECTOR_RULES,
-  ...REFERENCE_RULES, ...ROUTING_RULES,
+  ...SNIPPET_RULES, ...REFERENCE_RULES, ...ROUTING_RULES,
 ];
 
 /** Runs every rule over one service. */

@@ -1,5 +1,6 @@
 import { compareNames, vclBackendIdentifier, vclDirectorIdentifier } from '../fastly/names';
 import { blocksWithDefaults } from '../fastly/provider-defaults';
+import { setsBackend } from '../rules/snippet-rules';
 import { evaluateCondition, SimulatedRequest } from '../vcl/evaluator';
 
 /** A request to route, and which backends are sick at the time. */
@@ -265,8 +266,6 @@ function blocksOf(body: { [key: string]: any }, type: string): Array<{ [key: str
   return blocksWithDefaults('fastly_service_vcl', body, type);
 }
 
-/** A `set req.backend = …` statement anywhere in VCL text. */
-const SETS_BACKEND = /\bset\s+req\.backend\s*=/;
 /** The snippet types `OriginPool` puts its switches in: every request that goes to an origin passes one of them. */
 const SWITCH_SUBROUTINES = new Set(['miss', 'pass']);
 
@@ -306,14 +305,14 @@ function readService(body: { [key: string]: any }): ServiceModel {
       const poolSwitch = SWITCH_SUBROUTINES.has(snippet.type)
         ? parsePoolSwitch(snippet.name, snippet.content, backendsByIdentifier, directorsByIdentifier)
         : undefined;
-      if (poolSwitch === undefined && SETS_BACKEND.test(snippet.content)) {
+      if (poolSwitch === undefined && setsBackend(snippet.content)) {
         customVclNotes.push(`snippet "${snippet.name}" (${snippet.type}) sets req.backend in custom VCL that the simulation does not run, so it may `
           + 'change the result');
       }
       return { name: snippet.name, type: snippet.type, poolSwitch };
     });
   for (const vcl of blocksOf(body, 'vcl')) {
-    if (SETS_BACKEND.test(String(vcl.content))) {
+    if (setsBackend(String(vcl.content))) {
       customVclNotes.push(`custom VCL "${vcl.name}" sets req.backend, which the simulation does not run, so it may change the result`);
     }
   }

@@ -1,5 +1,5 @@
 import { Backend, ComputeService, Condition, LoadBalancing, OriginPool, VclSnippet } from '../../src';
-import { newStack, newVclService, serviceBody, validationErrors } from '../util';
+import { newStack, newVclService, serviceBody, validationErrors, warningsOf } from '../util';
 
 describe('VclSnippet', () => {
   test('renders next to the snippets of origin pools, sorted by name', () => {
@@ -33,6 +33,34 @@ describe('VclSnippet', () => {
       '[edge/site/late] type: got "receive"; allowed: one of init, recv, hash, hit, miss, pass, fetch, error, deliver, log, none [snippet/type]',
       '[edge/app/vcl] scope: got "edge/app"; allowed: a VclService; Compute services run no VCL [snippet/compute]',
     ]);
+  });
+});
+
+describe('a recv snippet that sets req.backend', () => {
+  const WARNING = 'type: got "recv"; allowed: miss or pass for a snippet that sets req.backend: Fastly\'s generated backend selection runs after '
+    + 'recv snippets and overwrites req.backend whenever a routing condition matches or a default backend exists. Move the assignment to a '
+    + 'miss or pass snippet, or return right after it [snippet/recv-backend]';
+
+  test('is a warning at synth: Fastly\'s backend selection overwrites it', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'web', { address: 'web.example.net' });
+    const beta = new VclSnippet(service, 'beta', { type: 'recv', content: 'if (req.http.X-Beta) {\n  set req.backend = F_web;\n}' });
+    serviceBody(stack);
+    expect(warningsOf(beta)).toEqual([WARNING]);
+  });
+
+  test('comments, strings, a return right after it and other subroutines do not warn', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'web', { address: 'web.example.net' });
+    const snippets = [
+      new VclSnippet(service, 'commented', { type: 'recv', content: '# set req.backend = F_web;\n// set req.backend = F_web;\n/* set req.backend = F_web; */' }),
+      new VclSnippet(service, 'quoted', { type: 'recv', content: 'set req.http.X-Note = "set req.backend = F_web";\nset req.http.Y = {"set req.backend = F_web"};' }),
+      new VclSnippet(service, 'websockets', { type: 'recv', content: 'if (req.http.Upgrade) {\n  set req.backend = F_web;\n  return (upgrade);\n}' }),
+      new VclSnippet(service, 'late', { type: 'miss', content: 'set req.backend = F_web;' }),
+      new VclSnippet(service, 'backend-name', { type: 'recv', content: 'set req.http.X-Backend = req.backend;' }),
+    ];
+    serviceBody(stack);
+    expect(snippets.flatMap(warningsOf)).toEqual([]);
   });
 });
 

@@ -170,6 +170,15 @@ const cases: Array<[string, any, string[], string?]> = [
     ['error director[0].shield: director "pool" shield: got "nowhere"; allowed: a current Fastly shield POP code; "nowhere" is not a Fastly shield POP (Pop.shields() lists them) [director/shield]']],
   ['snippet/type', vclWith((b) => { b.snippet = [{ name: 's', type: 'receive', content: 'set req.http.X = "1";' }]; }),
     ['error snippet[0].type: snippet "s" type: got "receive"; allowed: one of init, recv, hash, hit, miss, pass, fetch, error, deliver, log, none [snippet/type]']],
+  ['snippet/recv-backend', vclWith((b) => {
+    b.snippet = [
+      { name: 'beta', type: 'recv', content: 'if (req.http.X-Beta) { set req.backend = F_api; } # set req.backend = F_web;' },
+      { name: 'upgrade', type: 'recv', content: 'if (req.http.Upgrade) { set req.backend = F_web; return(upgrade); }' },
+      { name: 'late', type: 'pass', content: 'set req.backend = F_web;' },
+    ];
+  }), ['warning snippet[0].type: snippet "beta" type: got "recv"; allowed: miss or pass for a snippet that sets req.backend: Fastly\'s generated '
+    + 'backend selection runs after recv snippets and overwrites req.backend whenever a routing condition matches or a default backend exists. '
+    + 'Move the assignment to a miss or pass snippet, or return right after it [snippet/recv-backend]']],
   ['reference/healthcheck', vclWith((b) => { b.backend[0].healthcheck = 'web-chek'; }),
     [
       'warning healthcheck[0].name: healthcheck [0] name: got "web-check"; allowed: the name of a healthcheck that a backend uses; no backend refers to this one, so it probes without marking anything sick. Set it as a backend\'s healthcheck, or remove it [healthcheck/unused]',
