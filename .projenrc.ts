@@ -22,6 +22,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   github: false,
   release: false,
   depsUpgrade: false,
+  // The CLI's argument parser. A jsii library ships its runtime dependencies bundled: `bundledDeps`
+  // lists them under both dependencies and bundledDependencies.
+  bundledDeps: ['commander@14.0.3'],
   devDeps: [
     'fast-check@4.10.2',
     '@cdktf/provider-generator@0.21.0',

@@ -688,9 +688,11 @@ function formatPercent(fraction: number): string {
 
 /**
  * The service body a request reaches: the only one, the one named `serviceName`, or the one whose
- * domains match the request's Host header.
+ * domains match the request's Host header. `serviceOption` is how the caller's user can name a
+ * service (e.g. a command line option), when they can.
  */
-export function selectService(bodies: Array<{ [key: string]: any }>, request: RoutedRequest, serviceName?: string): { [key: string]: any } {
+export function selectService(bodies: Array<{ [key: string]: any }>, request: RoutedRequest, serviceName?: string,
+  serviceOption?: string): { [key: string]: any } {
   if (serviceName !== undefined) {
     const named = bodies.find((body) => body.name === serviceName);
     if (!named) throw new Error(`there is no VCL service named ${JSON.stringify(serviceName)}; there are ${bodies.map((body) => JSON.stringify(body.name)).join(', ') || 'none'}`);
@@ -702,7 +704,8 @@ export function selectService(bodies: Array<{ [key: string]: any }>, request: Ro
   if (matches.length !== 1) {
     const names = bodies.map((body) => JSON.stringify(body.name)).join(', ');
     throw new Error(bodies.length === 0 ? 'there is no fastly_service_vcl to route through'
-      : `there are ${bodies.length} VCL services (${names}); give the request a Host header that matches the domains of exactly one, or name the service`);
+      : `there are ${bodies.length} VCL services (${names}); give the request a Host header that matches the domains of exactly one`
+        + (serviceOption === undefined ? '' : `, or pick one with ${serviceOption}`));
   }
   return matches[0];
 }
