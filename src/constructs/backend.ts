@@ -265,7 +265,7 @@ export class Backend extends Construct {
     if (bucket) Annotations.of(this).addWarning(propProblem(checkedName, sslCertHostname, dottedBucketProblem(bucket), 'backend/bucket-dots'));
     if (tls && sslCheckCert === false) {
       Annotations.of(this).addWarning('sslCheckCert is false: Fastly accepts any certificate from this origin, including an '
-        + 'attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name');
+        + 'attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name [backend/insecure]');
     }
     return {
       name: this.name,

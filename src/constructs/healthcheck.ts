@@ -119,7 +119,7 @@ export class Healthcheck extends Construct {
     if (isResolved(initial) && isResolved(threshold) && initial < threshold) {
       if (startUnhealthy) {
         Annotations.of(this).addWarning(`initial (${initial}) is below threshold (${threshold}): backends using this healthcheck `
-          + 'start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set)');
+          + 'start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set) [healthcheck/starts-sick]');
       } else {
         checker.fail('initial', initial, `allowed: at least threshold (${threshold}), so origins are healthy right after activation; `
           + 'set startUnhealthy: true if they should start sick until probes pass', 'healthcheck/starts-sick');

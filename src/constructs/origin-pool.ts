@@ -262,7 +262,8 @@ export class OriginPool extends Construct {
     const left = Math.floor(((total - heaviest.weight) / total) * 100);
     if (left < quorum) {
       Annotations.of(this).addWarning(`with the default quorum of ${quorum}%, losing origin ${JSON.stringify(heaviest.name)} leaves `
-        + `${left}% of the weight healthy and the whole pool fails; set loadBalancing quorum explicitly (e.g. ${left}) to keep serving`);
+        + `${left}% of the weight healthy and the whole pool fails; set loadBalancing quorum explicitly (e.g. ${left}) to keep serving `
+        + '[pool/fragile-quorum]');
     }
   }
 }

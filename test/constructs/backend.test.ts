@@ -329,7 +329,7 @@ describe('Backend rejects bad props at construction, naming path, prop, value an
     const { service } = newVclService();
     const backend = new Backend(service, 'origin', { address: 'origin.example.com', sslCheckCert: false });
     expect(warningsOf(backend)).toEqual([
-      'sslCheckCert is false: Fastly accepts any certificate from this origin, including an attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name',
+      'sslCheckCert is false: Fastly accepts any certificate from this origin, including an attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name [backend/insecure]',
     ]);
   });
 

@@ -62,7 +62,7 @@ describe('Healthcheck', () => {
     new Backend(service, 'origin', { address: 'origin.example.com', healthcheck: check });
     expect(serviceBody(stack).healthcheck[0].initial).toBe(0);
     expect(warningsOf(check)).toEqual([
-      'initial (0) is below threshold (3): backends using this healthcheck start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set)',
+      'initial (0) is below threshold (3): backends using this healthcheck start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set) [healthcheck/starts-sick]',
     ]);
   });
 

@@ -226,7 +226,7 @@ describe('OriginPool origins, healthcheck and shield', () => {
     const { service } = newVclService();
     const pool = new OriginPool(service, 'api', { origins: TWO_ORIGINS, loadBalancing: LoadBalancing.random() });
     expect(warningsOf(pool)).toEqual([
-      'with the default quorum of 75%, losing origin "api-1" leaves 33% of the weight healthy and the whole pool fails; set loadBalancing quorum explicitly (e.g. 33) to keep serving',
+      'with the default quorum of 75%, losing origin "api-1" leaves 33% of the weight healthy and the whole pool fails; set loadBalancing quorum explicitly (e.g. 33) to keep serving [pool/fragile-quorum]',
     ]);
     const chosen = new OriginPool(service, 'img', { origins: TWO_ORIGINS, loadBalancing: LoadBalancing.random({ quorum: 75 }), routeWhen: new Condition(service, 'IsImg', { statement: 'req.url ~ "^/img/"' }) });
     expect(warningsOf(chosen)).toEqual([]);
