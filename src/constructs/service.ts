@@ -2,7 +2,7 @@ import { Annotations, Aspects, Fn, IResolvable, Lazy, Op, TerraformResource } fr
 import { Construct, IConstruct } from 'constructs';
 import { compareNames } from '../fastly/names';
 import { checkService } from '../rules';
-import { PropChecker, reportedOn } from './prop-checker';
+import { givenValue, PropChecker, reportedOn } from './prop-checker';
 import { routeLabelOf } from './route-owner';
 import { ServiceView } from '../rules/rule';
 import { wordFinding } from '../rules/wording';
@@ -320,7 +320,8 @@ export abstract class ServiceBase extends Construct {
       const construct = (finding.block !== undefined ? elementOf(finding.block, finding.index!)?.construct : undefined) ?? this;
       if (reportedOn(construct, finding.rule)) return [];
       const prop = finding.attribute === undefined ? undefined : PROP_NAMES[finding.block ?? '']?.[finding.attribute];
-      return [{ construct, message: wordFinding(finding, camelCase, prop) }];
+      const given = finding.attribute === undefined ? undefined : givenValue(construct, prop ?? camelCase(finding.attribute));
+      return [{ construct, message: wordFinding(given === undefined ? finding : { ...finding, value: given }, camelCase, prop) }];
     });
   }
 }
