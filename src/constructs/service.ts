@@ -1,4 +1,6 @@
-import { Annotations, Aspects, Fn, IResolvable, Lazy, Op, TerraformResource } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Annotations, App, Aspects, Fn, IResolvable, Lazy, Op, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { compareNames } from '../fastly/names';
 import { checkService } from '../rules';
@@ -193,6 +195,7 @@ export abstract class ServiceBase extends Construct {
       visit: (node) => {
         if (node !== this || warned) return;
         warned = true;
+        this.removeEarlierOutput();
         this.warnAboutUnusedHealthchecks();
       },
     });
@@ -226,6 +229,18 @@ export abstract class ServiceBase extends Construct {
         };
       },
     }));
+  }
+
+  /**
+   * cdktf writes a stack's file only when validation passes, and leaves the file of an earlier
+   * synth in place when it fails, where a pipeline could still plan or deploy it. Aspects run
+   * before validation, so the earlier file is removed here; a synth that passes writes it anew.
+   */
+  private removeEarlierOutput(): void {
+    const app = this.node.root;
+    if (!App.isApp(app)) return;
+    const stack = TerraformStack.of(this);
+    fs.rmSync(path.join(app.outdir, 'stacks', stack.node.id, app.hclOutput ? 'cdk.tf' : 'cdk.tf.json'), { force: true });
   }
 
   /** A healthcheck that no backend uses probes the origin without ever marking anything sick. */

@@ -382,6 +382,19 @@ describe('Backend references are checked at synth', () => {
     expect(fs.existsSync(`${app.outdir}/stacks/edge/cdk.tf.json`)).toBe(false);
   });
 
+  test('a failed synth leaves no cdk.tf.json of an earlier synth behind, so that a stale file cannot be deployed', () => {
+    const app = Testing.app();
+    const stack = newStack(app);
+    const service = new VclService(stack, 'site', { name: 'www-example', domains: ['www.example.com'] });
+    new Backend(service, 'a', { address: 'a.example.com' });
+    new Backend(service, 'b', { address: 'b.example.com' });
+    const earlier = `${app.outdir}/stacks/edge/cdk.tf.json`;
+    fs.mkdirSync(`${app.outdir}/stacks/edge`, { recursive: true });
+    fs.writeFileSync(earlier, '{ "from": "an earlier synth" }');
+    expect(() => app.synth()).toThrow(/default route: got 2/);
+    expect(fs.existsSync(earlier)).toBe(false);
+  });
+
   test('a valid stack synthesises', () => {
     const { stack, service } = newVclService();
     new Backend(service, 'origin', { address: 'origin.example.com' });
