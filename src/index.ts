@@ -5,7 +5,7 @@ export * from './constructs/duration';
 export * from './constructs/healthcheck';
 export { DirectorOptions, LoadBalancing, LoadBalancingMode } from './constructs/load-balancing';
 export * from './constructs/origin-pool';
-export { Pop, PopInfo } from './fastly/pop';
+export { Cloud, Pop, PopInfo } from './fastly/pop';
 export * from './constructs/provider';
 export { ServiceBase, ServiceBaseProps, ServiceKind } from './constructs/service';
 export * from './constructs/shielded-backend';

@@ -2,7 +2,11 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { Duration } from './duration';
 import { isResolved, PropChecker } from './prop-checker';
+import { HEALTHCHECK_METHODS } from '../rules/healthcheck-rules';
 import { internalsOf, serviceOf, ServiceBase } from './service';
+
+/** The HTTP method of a healthcheck probe: `HEAD`, `GET`, `POST`, … (upper case). */
+export type HealthcheckMethod = (typeof HEALTHCHECK_METHODS)[number];
 
 /**
  * Settings of a healthcheck probe except its Host header. (jsii cannot make an inherited optional
@@ -18,7 +22,7 @@ export interface HealthcheckSettings {
    * The HTTP method of the probe.
    * @default "HEAD"
    */
-  readonly method?: string;
+  readonly method?: HealthcheckMethod;
   /**
    * The status code a healthy origin answers with.
    * @default 200

@@ -2,8 +2,12 @@ import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PropChecker } from './prop-checker';
 import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
+import { SNIPPET_TYPES } from '../rules/director-rules';
 import { RECV_BACKEND_PROBLEM, setsBackendBeforeSelection } from '../rules/snippet-rules';
 import { propProblem } from '../rules/wording';
+
+/** The subroutine a VCL snippet goes into: `recv`, `miss`, `pass`, `deliver`, …; `init` and `none` are outside any subroutine. */
+export type VclSnippetType = (typeof SNIPPET_TYPES)[number];
 
 /** Props of a `VclSnippet`. */
 export interface VclSnippetProps {
@@ -15,7 +19,7 @@ export interface VclSnippetProps {
    * `set req.backend` made there (a warning at synth, `snippet/recv-backend`): set it in `miss`
    * or `pass`, or return right after it.
    */
-  readonly type: string;
+  readonly type: VclSnippetType;
   /**
    * Order among snippets of the same type; lower runs first.
    * @default 100

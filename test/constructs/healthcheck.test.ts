@@ -1,5 +1,5 @@
 import { TerraformVariable } from 'cdktf';
-import { Backend, ComputeService, Duration, Healthcheck, HealthcheckProps } from '../../src';
+import { Backend, ComputeService, Duration, Healthcheck, HealthcheckMethod, HealthcheckProps } from '../../src';
 import { newStack, newVclService, serviceBody, validationErrors, warningsOf } from '../util';
 
 function healthcheckBlock(props: HealthcheckProps): any {
@@ -91,7 +91,7 @@ describe('Healthcheck', () => {
     ['a host with a scheme', { host: 'https://origin.example.com' },
       ['host: got "https://origin.example.com"; allowed: a hostname or IP address, optionally with ":port" (no scheme or path) [healthcheck/host]']],
     ['a relative path', { path: 'healthz' }, ['path: got "healthz"; allowed: a path starting with "/" and without white space [healthcheck/path]']],
-    ['a lower-case method', { method: 'get' }, ['method: got "get"; allowed: one of GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH (upper case) [healthcheck/method]']],
+    ['a lower-case method', { method: 'get' as HealthcheckMethod }, ['method: got "get"; allowed: one of GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH (upper case) [healthcheck/method]']],
     ['an impossible status', { expectedResponse: 700 }, ['expectedResponse: got 700; allowed: an integer from 100 to 599 [healthcheck/expected-response]']],
     ['an interval under a second', { checkInterval: Duration.millis(500), timeout: Duration.millis(100) },
       ['checkInterval: got Duration.millis(500); allowed: a whole number of milliseconds from 1000 (1 s) to 3600000 (1 h) [healthcheck/interval]']],

@@ -1,5 +1,5 @@
-import { Backend, ComputeService, Condition, LoadBalancing, OriginPool, VclSnippet } from '../../src';
-import { newStack, newVclService, serviceBody, validationErrors, warningsOf } from '../util';
+import { Backend, ComputeService, Condition, LoadBalancing, OriginPool, VclSnippet, VclSnippetType } from '../../src';
+import { newVclService, serviceBody, validationErrors, warningsOf } from '../util';
 
 describe('VclSnippet', () => {
   test('renders next to the snippets of origin pools, sorted by name', () => {
@@ -24,7 +24,7 @@ describe('VclSnippet', () => {
       healthcheck: {},
       routeWhen: new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"' }),
     });
-    new VclSnippet(service, 'late', { type: 'receive', content: 'set req.http.X = "1";' });
+    new VclSnippet(service, 'late', { type: 'receive' as VclSnippetType, content: 'set req.http.X = "1";' });
     new VclSnippet(service, 'clash', { type: 'miss', content: 'set req.http.X = "1";', name: 'api-route-miss' });
     const app = new ComputeService(stack, 'app', { name: 'app', domains: ['app.example.com'] });
     new VclSnippet(app, 'vcl', { type: 'recv', content: '' });
