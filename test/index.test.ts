@@ -57,10 +57,18 @@ function compile(): ts.Program {
     [path.join(PROJECT, 'src', 'guided.ts'), GUIDED],
   ]);
   const options: ts.CompilerOptions = {
-    strict: true, noUnusedLocals: true, noUnusedParameters: true, noEmit: true, skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, types: ['jest', 'node'],
+    strict: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    types: ['jest', 'node'],
     typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-    baseUrl: ROOT, paths: { 'cdktf-fastly-origins': ['src/index.ts'] },
+    baseUrl: ROOT,
+    paths: { 'cdktf-fastly-origins': ['src/index.ts'] },
   };
   const host = ts.createCompilerHost(options);
   const { fileExists, readFile, getSourceFile, directoryExists } = host;
@@ -142,6 +150,17 @@ describe('the public API', () => {
         + 'Did you mean \'"GET"\'?',
       '10: Argument of type \'"amazon"\' is not assignable to parameter of type \'Cloud\'.',
     ]);
+  });
+
+  test('API.md documents the functions, constants and type aliases, which jsii-docgen leaves out', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { functionsSection } = require('../scripts/docgen-functions');
+    const section: string = functionsSection(program, ENTRY);
+    const documented = [...section.matchAll(/^### `(\w+)`/gm)].map((match) => match[1]);
+    expect(documented).toEqual(expect.arrayContaining(['evaluateCondition', 'fastlyMatchers', 'fastlySnapshotSerializer', 'routeRequest',
+      'summarizeService', 'summarizeServices', 'validateServiceConfig', 'Cloud', 'HealthcheckMethod', 'VclSnippetType']));
+    // Regenerated: `npx projen docgen` after `npx projen compile`.
+    expect(fs.readFileSync(path.join(ROOT, 'API.md'), 'utf8')).toContain(section);
   });
 
   test('the README\'s jest setup compiles in a strict project with noUnusedLocals, and toRouteRequest is typed without a declare global', () => {

@@ -261,7 +261,8 @@ export class Backend extends Construct {
       }
     }
     const checkedName = props.sslCertHostname !== undefined ? 'sslCertHostname' : 'address';
-    const bucket = tls && sslCheckCert && sslCertHostname !== undefined && !Token.isUnresolved(sslCertHostname) ? dottedBucket(sslCertHostname) : undefined;
+    const checksCertificate = tls && sslCheckCert && sslCertHostname !== undefined && !Token.isUnresolved(sslCertHostname);
+    const bucket = checksCertificate ? dottedBucket(sslCertHostname!) : undefined;
     if (bucket) Annotations.of(this).addWarning(propProblem(checkedName, sslCertHostname, dottedBucketProblem(bucket), 'backend/bucket-dots'));
     if (tls && sslCheckCert === false) {
       Annotations.of(this).addWarning('sslCheckCert is false: Fastly accepts any certificate from this origin, including an '

@@ -2,8 +2,8 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { Duration } from './duration';
 import { isResolved, PropChecker } from './prop-checker';
-import { HEALTHCHECK_METHODS } from '../rules/healthcheck-rules';
 import { internalsOf, serviceOf, ServiceBase } from './service';
+import { HEALTHCHECK_METHODS } from '../rules/healthcheck-rules';
 
 /** The HTTP method of a healthcheck probe: `HEAD`, `GET`, `POST`, … (upper case). */
 export type HealthcheckMethod = (typeof HEALTHCHECK_METHODS)[number];

@@ -187,7 +187,7 @@ export abstract class ServiceBase extends Construct {
       useResource: (resource) => {
         this.l1 = resource;
       },
-      requireHostnameAtDeploy: (address, construct, props) => this.requireHostnameAtDeploy(address, construct, props),
+      requireHostnameAtDeploy: (address, construct, derived) => this.requireHostnameAtDeploy(address, construct, derived),
     });
     // Aspects run once per synth, before validation: the time to look at the finished service.
     let warned = false;
@@ -219,11 +219,12 @@ export abstract class ServiceBase extends Construct {
     if (this.preconditions.length === 0) this.l1!.addOverride('lifecycle.precondition', this.preconditions);
     this.preconditions.push(Lazy.anyValue({
       produce: () => {
-        const path = [...entry.paths].sort((a, b) => a.length - b.length)[0];
-        const derived = entry.props.length === 1 ? `${entry.props[0]} was` : `${entry.props.slice(0, -1).join(', ')} and ${entry.props[entry.props.length - 1]} were`;
+        const owner = [...entry.paths].sort((a, b) => a.length - b.length)[0];
+        const last = entry.props.length - 1;
+        const derived = last === 0 ? `${entry.props[0]} was` : `${entry.props.slice(0, last).join(', ')} and ${entry.props[last]} were`;
         return {
           condition: Op.not(Fn.can(Fn.regex(IP_ADDRESS_PATTERN, entry.address))),
-          error_message: `[${path}] address: got an IP address at deploy time; allowed: a hostname, because ${derived} derived from the `
+          error_message: `[${owner}] address: got an IP address at deploy time; allowed: a hostname, because ${derived} derived from the `
             + `address as from a hostname. For an IP origin, set ${entry.props.length === 1 ? 'it' : 'them'} explicitly, as for a literal IP `
             + 'address [backend/deploy-time-address].',
         };

@@ -30,6 +30,10 @@ export interface Finding {
  * (from a synthesised `cdk.tf.json`, or hand-written) against the provider schema and every
  * rule this library enforces across blocks: names, references, routing, TLS, healthchecks,
  * shields and condition statements. Terraform expressions (`${…}`) are not checked.
+ *
+ * @param body the resource body: `resource.fastly_service_vcl.<id>` of a parsed `cdk.tf.json`
+ * @param options which resource type the body is
+ * @returns every problem found, errors and warnings, in rule order; none for a valid body
  */
 export function validateServiceConfig(body: { [key: string]: unknown }, options: ValidateServiceConfigOptions = {}): Finding[] {
   const resourceType = options.resourceType ?? (body.package !== undefined ? 'fastly_service_compute' : 'fastly_service_vcl');

@@ -74,6 +74,9 @@ export interface RouteDecision {
  * undecided when it could override the result, and so do Fastly's arbitrary choices (matching
  * conditions of equal priority, a condition routing to several backends). A condition that holds
  * by chance (`randombool(n, d)`) splits the traffic: each route gets its share.
+ *
+ * @param serviceConfig the resource body: `resource.fastly_service_vcl.<id>` of a parsed `cdk.tf.json`
+ * @param request the request, and which backends are sick
  */
 export function routeRequest(serviceConfig: { [key: string]: unknown }, request: RoutedRequest): RouteDecision {
   const service = readService(serviceConfig);
@@ -95,16 +98,17 @@ export function routeRequest(serviceConfig: { [key: string]: unknown }, request:
 
   notes.push(...conditionCaveats(outcomes, winnerIndex), ...service.customVclNotes);
 
-  const decisiveUndecided = outcomes.filter((outcome, index) => outcome.value === undefined && outcome.probability === undefined && index > winnerIndex);
+  const undecided = (outcome: ConditionOutcome) => outcome.value === undefined && outcome.probability === undefined;
+  const decisiveUndecided = outcomes.filter((outcome, index) => undecided(outcome) && index > winnerIndex);
   const common = {
     matchedConditions: matched.map((outcome) => outcome.condition),
     winningCondition: chances.length === 0 ? winner?.condition : undefined,
-    undecidedConditions: outcomes.filter((outcome) => outcome.value === undefined && outcome.probability === undefined).map((outcome) => outcome.condition),
+    undecidedConditions: outcomes.filter(undecided).map((outcome) => outcome.condition),
     randomConditions: chances.map((outcome) => outcome.condition),
   };
   const reason = (text: string) => [text, ...new Set(notes)].join('; ');
   if (decisiveUndecided.length > 0 || arbitrary.length > 0) {
-    const undecided = decisiveUndecided.map((outcome) => `condition "${outcome.condition}" (priority ${priorityLabel(outcome.priority)}, routing to `
+    const unknowable = decisiveUndecided.map((outcome) => `condition "${outcome.condition}" (priority ${priorityLabel(outcome.priority)}, routing to `
       + `${outcome.backends.map((backend) => `backend "${backend}"`).join(' and ')}) could not be evaluated: ${outcome.reason}`);
     const otherwise = decisiveUndecided.length === 0 ? 'in name order' : decisiveUndecided.length === 1 ? 'if it does not match' : 'if none of them matches';
     return {
@@ -114,7 +118,7 @@ export function routeRequest(serviceConfig: { [key: string]: unknown }, request:
       winningCondition: arbitrary.length > 0 ? undefined : common.winningCondition,
       shares: [],
       destination: 'an undecided route',
-      reason: reason(`the route cannot be decided: ${[...undecided, ...arbitrary].join('; ')}; ${otherwise}: ${explanation}`),
+      reason: reason(`the route cannot be decided: ${[...unknowable, ...arbitrary].join('; ')}; ${otherwise}: ${explanation}`),
     };
   }
   const same = <T>(values: T[]): T | undefined => values.every((value) => value === values[0]) ? values[0] : undefined;

@@ -7,7 +7,10 @@
 
 const SERVICE_TYPES = ['fastly_service_vcl', 'fastly_service_compute'];
 
-/** Every Fastly service of a synthesised stack (JSON text or parsed), summarised. */
+/**
+ * Every Fastly service of a synthesised stack, summarised.
+ * @param synthesized the stack's Terraform JSON, as text or parsed
+ */
 export function summarizeServices(synthesized: string | { [key: string]: unknown }): string {
   const document = typeof synthesized === 'string' ? JSON.parse(synthesized) : synthesized;
   const sections: string[] = [];
@@ -18,7 +21,11 @@ export function summarizeServices(synthesized: string | { [key: string]: unknown
   return sections.join('\n\n');
 }
 
-/** One service resource body, summarised. */
+/**
+ * One service resource body, summarised.
+ * @param type `fastly_service_vcl` or `fastly_service_compute`
+ * @param body the resource body in Terraform JSON
+ */
 export function summarizeService(type: string, body: { [key: string]: unknown }): string {
   const domains = list(body.domain).map((domain) => domain.name).sort();
   const lines = [`${type} ${JSON.stringify(body.name)} (${domains.join(', ') || 'no domains'})`];

@@ -94,7 +94,7 @@ export const fastlyMatchers = {
 /** A jest snapshot serializer for `FastlyTesting.services(stack)`: `expect.addSnapshotSerializer(fastlySnapshotSerializer)`. */
 export const fastlySnapshotSerializer = {
   test: (value: unknown): boolean => typeof value === 'object' && value !== null && SUMMARY_MARKER in value,
-  serialize: (value: { [SUMMARY_MARKER]: string }): string => value[SUMMARY_MARKER],
+  serialize: (value: unknown): string => (value as { [SUMMARY_MARKER]: string })[SUMMARY_MARKER],
 };
 
 function routeMismatches(decision: StackRouteDecision, expected: ExpectedRoute): string[] {

@@ -77,6 +77,10 @@ export interface ConditionEvaluation {
  * Nothing is guessed: a variable the request does not give, or a function, variable or construct the
  * simulation does not model, makes the result undefined with a reason, unless the rest of the
  * expression decides it anyway (`false && …`).
+ *
+ * @param statement a condition's `statement`, e.g. `req.url ~ "^/api/"`
+ * @param request what the simulation knows about the request
+ * @param health which backends are sick, for `backend.F_<name>.healthy`
  */
 export function evaluateCondition(statement: string, request: SimulatedRequest, health: BackendHealth = {}): ConditionEvaluation {
   let expression: VclExpression;

@@ -59,11 +59,14 @@ describe('cdktf-fastly-origins explain', () => {
         + '--url /api/users?page=2, and the host as --header Host:www.example.com', usage],
     });
     expect(run(['explain', 'cdk.tf.json', '--url', 'api/users'], files).err).toEqual([
-      'error: option \'--url <path>\' argument \'api/users\' is invalid. A path starts with "/": --url /api/users', usage]);
+      'error: option \'--url <path>\' argument \'api/users\' is invalid. A path starts with "/": --url /api/users', usage,
+    ]);
     expect(run(['explain', 'cdk.tf.json', '--url', '/', '--header', 'nocolon'], files).err).toEqual([
-      'error: option \'--header <name:value>\' argument \'nocolon\' is invalid. Expected name:value, e.g. "X-Debug: 1"', usage]);
+      'error: option \'--header <name:value>\' argument \'nocolon\' is invalid. Expected name:value, e.g. "X-Debug: 1"', usage,
+    ]);
     expect(run(['explain', 'cdk.tf.json', '--url', '/', '--geo', 'US'], files).err).toEqual([
-      'error: option \'--geo <field=value>\' argument \'US\' is invalid. Expected field=value, e.g. country_code=US', usage]);
+      'error: option \'--geo <field=value>\' argument \'US\' is invalid. Expected field=value, e.g. country_code=US', usage,
+    ]);
     expect(run(['explain', 'cdk.tf.json', '--url', '/', '--service', 'blog'], files)).toEqual({
       code: 2, out: [], err: ['explain: there is no VCL service named "blog"; there are "www-example"'],
     });

@@ -214,8 +214,11 @@ describe('Backend with a deploy-time address (a TerraformVariable, another resou
     const { stack, service } = newVclService();
     const origin = new TerraformVariable(stack, 'origin', { type: 'string' });
     new Backend(service, 'origin', { address: origin.stringValue, sslCertHostname: 'origin.example.com' });
-    new Backend(service, 'plain', { address: new TerraformVariable(stack, 'plain', { type: 'string' }).stringValue, useSsl: false,
-      requestCondition: new Condition(service, 'IsPlain', { statement: 'req.http.X-Plain', priority: 20 }) });
+    new Backend(service, 'plain', {
+      address: new TerraformVariable(stack, 'plain', { type: 'string' }).stringValue,
+      useSsl: false,
+      requestCondition: new Condition(service, 'IsPlain', { statement: 'req.http.X-Plain', priority: 20 }),
+    });
     service.resource.lifecycle = { preventDestroy: true };
     expect(serviceBody(stack).lifecycle).toEqual({ prevent_destroy: true });
   });

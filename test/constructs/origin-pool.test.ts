@@ -133,8 +133,11 @@ describe('OriginPool names and VCL identifiers', () => {
   test('a pool whose director would take the VCL identifier of a backend is rejected', () => {
     const { stack, service } = newVclService();
     new Backend(service, 'api-1', { address: 'api-1.example.net' });
-    new OriginPool(service, 'F_api_1', { origins: TWO_ORIGINS, loadBalancing: LoadBalancing.random({ quorum: 50 }),
-      routeWhen: new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"', priority: 20 }) });
+    new OriginPool(service, 'F_api_1', {
+      origins: TWO_ORIGINS,
+      loadBalancing: LoadBalancing.random({ quorum: 50 }),
+      routeWhen: new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"', priority: 20 }),
+    });
     expect(validationErrors(stack)).toEqual([
       '[edge/site] director "F_api_1" (edge/site/F_api_1) and backend "api-1" (edge/site/api-1) both become F_api_1 in VCL; allowed: a director '
         + 'name that is not "F_" followed by a backend name (Fastly calls backend "api-1" F_api_1 in VCL). Rename the director. [name/vcl-identifier]',
