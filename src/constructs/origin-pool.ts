@@ -146,8 +146,8 @@ export class OriginPool extends Construct {
       return backend;
     });
 
-    const probed = origins.findIndex((origin) => origin.address === healthcheckHost);
-    if (props.healthcheck?.host === undefined && probed >= 0 && Token.isUnresolved(healthcheckHost)) {
+    const hostFromAddress = props.healthcheck?.host === undefined && origins.some((origin) => origin.address === healthcheckHost);
+    if (hostFromAddress && Token.isUnresolved(healthcheckHost)) {
       internalsOf(this.service).requireHostnameAtDeploy(healthcheckHost!, this, ['healthcheck.host']);
     }
 

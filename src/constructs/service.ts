@@ -190,11 +190,11 @@ export abstract class ServiceBase extends Construct {
       requireHostnameAtDeploy: (address, construct, derived) => this.requireHostnameAtDeploy(address, construct, derived),
     });
     // Aspects run once per synth, before validation: the time to look at the finished service.
-    let warned = false;
+    let visited = false;
     Aspects.of(this).add({
       visit: (node) => {
-        if (node !== this || warned) return;
-        warned = true;
+        if (node !== this || visited) return;
+        visited = true;
         this.removeEarlierOutput();
         this.warnAboutUnusedHealthchecks();
       },
