@@ -22,9 +22,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   github: false,
   release: false,
   depsUpgrade: false,
-  // Runtime dependencies, bundled as a jsii library must: the local Fastly API (src/fastly-api/) serves HTTP;
-  // the convert command parses HCL and formats the TypeScript it writes.
-  bundledDeps: ['fastify@5.12.8', '@fastify/multipart@10.1.9', 'tar@7.5.23', '@cdktf/hcl2json@0.21.0', 'prettier@3.10.1'],
+  // Runtime dependencies, bundled as a jsii library must: the CLI's argument parser; the local Fastly API
+  // (src/fastly-api/) serves HTTP; the convert command parses HCL and formats the TypeScript it writes.
+  bundledDeps: ['commander@14.0.3', 'fastify@5.12.8', '@fastify/multipart@10.1.9', 'tar@7.5.23', '@cdktf/hcl2json@0.21.0', 'prettier@3.10.1'],
   devDeps: [
     'fast-check@4.10.2',
     // Fastly's own JavaScript API client drives the local API in the tests.
@@ -80,7 +80,11 @@ const bindingsCheck = project.addTask('bindings:check', {
 project.testTask.prependSpawn(project.compileTask);
 project.testTask.prependSpawn(bindingsCheck);
 // API.md documents the constructs; the generated L1 namespaces are documented by their own code.
-project.tasks.tryFind('docgen')!.reset('jsii-docgen -o API.md -s root');
+// jsii-docgen renders the jsii assembly, which has no functions, constants or type aliases: a
+// script adds them from the TypeScript declarations.
+const docgen = project.tasks.tryFind('docgen')!;
+docgen.reset('jsii-docgen -o API.md -s root');
+docgen.exec('node scripts/docgen-functions.js');
 
 const bench = project.addTask('bench', {
   description: 'Measure synth time, peak memory and import cost against baselines measured in the same run',

@@ -403,6 +403,7 @@ function l1VclConfig(spec, servicePath) {
       content = [
         `# OriginPool "${pool.id}": requests routed to its first origin go to its ${mode} director.`,
         `if (req.backend == ${first}) {`,
+        ...(mode === 'client' ? ['  set client.identity = req.http.Fastly-Client-IP;'] : []),
         `  set req.backend = ${directorIdentifier(pool.id)};`,
         '}',
       ].join('\n');

@@ -6,7 +6,7 @@ export * from './constructs/duration';
 export * from './constructs/healthcheck';
 export { DirectorOptions, LoadBalancing, LoadBalancingMode } from './constructs/load-balancing';
 export * from './constructs/origin-pool';
-export { Pop, PopInfo } from './fastly/pop';
+export { Cloud, Pop, PopInfo } from './fastly/pop';
 export * from './constructs/provider';
 export { RuleSuppression, RuleSuppressions } from './constructs/rule-suppressions';
 export { ServiceBase, ServiceBaseProps, ServiceKind } from './constructs/service';

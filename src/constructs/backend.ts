@@ -4,9 +4,10 @@ import { Condition } from './condition';
 import { Duration } from './duration';
 import { Healthcheck } from './healthcheck';
 import { PropChecker } from './prop-checker';
-import { serviceOf, ServiceBase, ServiceKind } from './service';
+import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
 import { TlsVersion } from './tls-version';
-import { AddressKind, classifyAddress, isHostname } from '../fastly/address';
+import { AddressKind, classifyAddress, dottedBucket, dottedBucketProblem, isHostname } from '../fastly/address';
+import { propProblem } from '../rules/wording';
 
 /**
  * Every backend attribute of the Fastly provider except address, name, routing and shield. All
@@ -31,12 +32,13 @@ export interface BackendSettings {
   readonly sslCheckCert?: boolean;
   /**
    * The hostname the origin's certificate is checked against.
-   * @default - the address when it is a hostname and TLS is on; required for an IP address with certificate checks
+   * @default - the address when it is a hostname (or a deploy-time token, checked at plan) and TLS is on; required for an IP address with certificate checks
    */
   readonly sslCertHostname?: string;
   /**
-   * The hostname sent as TLS SNI.
-   * @default - `sslCertHostname` (which defaults to a hostname address) when TLS is on
+   * The hostname sent as TLS SNI. Set it for an origin that picks its certificate or site by SNI
+   * under another name than its address: it does not follow `overrideHost`.
+   * @default - `sslCertHostname` (which defaults to a hostname address, whatever `overrideHost` is) when TLS is on
    */
   readonly sslSniHostname?: string;
   /**
@@ -70,7 +72,8 @@ export interface BackendSettings {
    */
   readonly maxTlsVersion?: TlsVersion;
   /**
-   * The Host header sent to the origin, applied after VCL (so it also holds under shielding).
+   * The Host header sent to the origin, applied after VCL (so it also holds under shielding). It
+   * does not change the certificate or SNI hostname.
    * @default - the client's Host header is passed through
    */
   readonly overrideHost?: string;
@@ -199,8 +202,6 @@ export class Backend extends Construct {
   public readonly shield?: string;
   /** The load-balancing weight. */
   public readonly weight: number;
-  /** @internal What this backend is part of, when routing messages should name that instead (a pool). */
-  public _routeOwner?: { readonly name: string; readonly path: string; readonly kind: string };
 
   constructor(scope: Construct, id: string, props: BackendProps) {
     super(scope, id);
@@ -214,13 +215,7 @@ export class Backend extends Construct {
     this.weight = props.weight ?? 100;
 
     const rendered = this.render(props);
-    this.service._addBlock({ type: 'backend', construct: this, name: this.name, render: () => rendered });
-  }
-
-  /** @internal How routing messages name what this backend routes to; only built for messages. */
-  public get _routeLabel(): string {
-    const owner = this._routeOwner ?? { kind: 'backend', name: this.name, path: this.node.path };
-    return `${owner.kind} ${JSON.stringify(owner.name)} (${owner.path})`;
+    internalsOf(this.service).addBlock({ type: 'backend', construct: this, name: this.name, render: () => rendered });
   }
 
   /**
@@ -231,7 +226,9 @@ export class Backend extends Construct {
   private render(props: BackendProps): { [key: string]: any } {
     const checker = new PropChecker(this);
     const vcl = this.service.kind === ServiceKind.VCL;
-    const addressKind = Token.isUnresolved(props.address) ? undefined : classifyAddress(props.address ?? '');
+    const deployTime = Token.isUnresolved(props.address);
+    // A deploy-time address is taken as a hostname (the service guards that at plan).
+    const addressKind = deployTime ? AddressKind.HOSTNAME : classifyAddress(props.address ?? '');
     const useSsl = props.useSsl ?? true;
     const tls = useSsl !== false;
     const sslCheckCert = props.sslCheckCert ?? true;
@@ -242,6 +239,10 @@ export class Backend extends Construct {
     // A malformed certificate hostname is reported once, on sslCertHostname, not again as the SNI it would default.
     const certHostnameUsable = sslCertHostname !== undefined && (Token.isUnresolved(sslCertHostname) || isHostname(sslCertHostname));
     const sslSniHostname = props.sslSniHostname ?? (tls && certHostnameUsable ? sslCertHostname : undefined);
+    if (deployTime && tls && props.sslCertHostname === undefined) {
+      internalsOf(this.service).requireHostnameAtDeploy(props.address, this,
+        props.sslSniHostname === undefined ? ['sslCertHostname', 'sslSniHostname'] : ['sslCertHostname']);
+    }
     if (!vcl) {
       if (props.requestCondition !== undefined) {
         checker.fail('requestCondition', props.requestCondition, 'allowed: only on VCL services; Compute programs pick their backend in code', 'backend/vcl-only');
@@ -259,9 +260,13 @@ export class Backend extends Construct {
           + 'Fastly only resolves names inside one service', rule);
       }
     }
+    const checkedName = props.sslCertHostname !== undefined ? 'sslCertHostname' : 'address';
+    const checksCertificate = tls && sslCheckCert && sslCertHostname !== undefined && !Token.isUnresolved(sslCertHostname);
+    const bucket = checksCertificate ? dottedBucket(sslCertHostname!) : undefined;
+    if (bucket) Annotations.of(this).addWarning(propProblem(checkedName, sslCertHostname, dottedBucketProblem(bucket), 'backend/bucket-dots'));
     if (tls && sslCheckCert === false) {
       Annotations.of(this).addWarning('sslCheckCert is false: Fastly accepts any certificate from this origin, including an '
-        + 'attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name');
+        + 'attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name [backend/insecure]');
     }
     return {
       name: this.name,

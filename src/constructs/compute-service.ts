@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
+import { internalsOf, ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
 import * as serviceCompute from '../generated/service-compute';
 
 /** The Wasm package a Compute service runs; give exactly one of `filename` and `content`. */
@@ -46,21 +46,18 @@ export class ComputeService extends ServiceBase {
       ...serviceAttributes(this, props, pkg !== undefined),
       package: pkg && { filename: pkg.filename, content: pkg.content, sourceCodeHash: pkg.sourceCodeHash },
     };
-    this._setAttributes(attributes);
+    const internals = internalsOf(this);
+    internals.setAttributes(attributes);
     this.resource = new serviceCompute.ServiceCompute(this, 'Resource', {
       ...attributes,
-      backend: this._lazyBlocks('backend', serviceCompute.serviceComputeBackendToTerraform),
-      healthcheck: this._lazyBlocks('healthcheck', serviceCompute.serviceComputeHealthcheckToTerraform),
+      backend: internals.lazyBlocks('backend', serviceCompute.serviceComputeBackendToTerraform),
+      healthcheck: internals.lazyBlocks('healthcheck', serviceCompute.serviceComputeHealthcheckToTerraform),
     });
+    internals.useResource(this.resource);
   }
 
   /** The Terraform id of the service (known after apply). */
   public get serviceId(): string {
     return this.resource.id;
-  }
-
-  /** @internal */
-  protected get _resource(): { [input: string]: unknown } {
-    return this.resource as unknown as { [input: string]: unknown };
   }
 }

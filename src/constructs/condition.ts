@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { PropChecker } from './prop-checker';
-import { serviceOf, ServiceBase, ServiceKind } from './service';
+import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
 
 /** Where Fastly evaluates a condition, and so which VCL variables its statement may read. */
 export enum ConditionType {
@@ -61,7 +61,7 @@ export class Condition extends Construct {
       new PropChecker(this).fail('scope', this.service.node.path,
         'allowed: a VclService; Compute services have no conditions (route in your Compute program instead)', 'condition/compute');
     }
-    this.service._addBlock({
+    internalsOf(this.service).addBlock({
       type: 'condition',
       construct: this,
       name: this.name,

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { PropChecker } from './prop-checker';
-import { serviceOf, ServiceBase, ServiceKind } from './service';
+import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
 
 /** How a director picks one of its healthy backends. */
 export enum DirectorType {
@@ -117,6 +117,6 @@ export class Director extends Construct {
       shield: props.shield ?? '',
       comment: props.comment ?? '',
     });
-    this.service._addBlock({ type: 'director', construct: this, name: this.name, render: () => rendered });
+    internalsOf(this.service).addBlock({ type: 'director', construct: this, name: this.name, render: () => rendered });
   }
 }

@@ -2,7 +2,11 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { Duration } from './duration';
 import { isResolved, PropChecker } from './prop-checker';
-import { serviceOf, ServiceBase } from './service';
+import { internalsOf, serviceOf, ServiceBase } from './service';
+import { HEALTHCHECK_METHODS } from '../rules/healthcheck-rules';
+
+/** The HTTP method of a healthcheck probe: `HEAD`, `GET`, `POST`, … (upper case). */
+export type HealthcheckMethod = (typeof HEALTHCHECK_METHODS)[number];
 
 /**
  * Settings of a healthcheck probe except its Host header. (jsii cannot make an inherited optional
@@ -18,7 +22,7 @@ export interface HealthcheckSettings {
    * The HTTP method of the probe.
    * @default "HEAD"
    */
-  readonly method?: string;
+  readonly method?: HealthcheckMethod;
   /**
    * The status code a healthy origin answers with.
    * @default 200
@@ -119,7 +123,7 @@ export class Healthcheck extends Construct {
     if (isResolved(initial) && isResolved(threshold) && initial < threshold) {
       if (startUnhealthy) {
         Annotations.of(this).addWarning(`initial (${initial}) is below threshold (${threshold}): backends using this healthcheck `
-          + 'start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set)');
+          + 'start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set) [healthcheck/starts-sick]');
       } else {
         checker.fail('initial', initial, `allowed: at least threshold (${threshold}), so origins are healthy right after activation; `
           + 'set startUnhealthy: true if they should start sick until probes pass', 'healthcheck/starts-sick');
@@ -141,6 +145,6 @@ export class Healthcheck extends Construct {
       // A set in the provider: Fastly returns headers sorted, so sorting here keeps plans empty.
       headers: headers.length > 0 ? headers.map(([name, value]) => `${name}: ${value}`).sort() : undefined,
     };
-    this.service._addBlock({ type: 'healthcheck', construct: this, name: this.name, render: () => rendered });
+    internalsOf(this.service).addBlock({ type: 'healthcheck', construct: this, name: this.name, render: () => rendered });
   }
 }

@@ -23,7 +23,10 @@ export enum LoadBalancingMode {
   RANDOM = 'random',
   /** A hash director: the same object (cache key) always goes to the same healthy origin. */
   HASH = 'hash',
-  /** A client director: the same client (`client.identity`) always goes to the same healthy origin. */
+  /**
+   * A client director: the same client always goes to the same healthy origin. The pool's switch
+   * sets `client.identity` from `Fastly-Client-IP`, so that a shield keys on the user, not on the edge POP.
+   */
   CLIENT = 'client',
   /** The first healthy origin in the listed order takes all traffic. */
   FAILOVER = 'failover',
@@ -53,7 +56,10 @@ export class LoadBalancing {
     return new LoadBalancing(LoadBalancingMode.HASH, options.quorum, options.retries);
   }
 
-  /** A client director: requests from the same client go to the same healthy origin (sticky sessions). */
+  /**
+   * A client director: requests from the same client go to the same healthy origin (sticky sessions).
+   * The client is the address that first reached Fastly (`Fastly-Client-IP`), also at a shield.
+   */
   public static client(options: DirectorOptions = {}): LoadBalancing {
     return new LoadBalancing(LoadBalancingMode.CLIENT, options.quorum, options.retries);
   }

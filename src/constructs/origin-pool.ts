@@ -6,7 +6,8 @@ import { DIRECTOR_TYPE_NUMBERS, renderDirector } from './director';
 import { Healthcheck, HealthcheckOptions } from './healthcheck';
 import { DIRECTOR_TYPES, LoadBalancing, LoadBalancingMode } from './load-balancing';
 import { isResolved, PropChecker } from './prop-checker';
-import { serviceOf, ServiceBase, ServiceKind } from './service';
+import { setRouteOwner } from './route-owner';
+import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
 import { AddressKind, classifyAddress } from '../fastly/address';
 import { vclBackendIdentifier, vclDirectorIdentifier } from '../fastly/names';
 
@@ -61,6 +62,7 @@ export interface OriginPoolProps {
 
 const POOL_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,99}$/;
 const NEVER_ID = 'PoolMemberOnly';
+const ORIGINAL_CLIENT_HEADER = 'Fastly-Client-IP';
 
 /**
  * A group of origins that serve the same content, balanced by one of the `LoadBalancing` modes,
@@ -141,9 +143,14 @@ export class OriginPool extends Construct {
         { shield, name: origin.name ?? `${this.name}-${index + 1}` },
         routing,
       ) as unknown as BackendProps);
-      backend._routeOwner = owner;
+      setRouteOwner(backend, owner);
       return backend;
     });
+
+    const hostFromAddress = props.healthcheck?.host === undefined && origins.some((origin) => origin.address === healthcheckHost);
+    if (hostFromAddress && Token.isUnresolved(healthcheckHost)) {
+      internalsOf(this.service).requireHostnameAtDeploy(healthcheckHost!, this, ['healthcheck.host']);
+    }
 
     if (usesSwitch && this.backends.length > 1) {
       this.addSwitch(quorum);
@@ -214,7 +221,7 @@ export class OriginPool extends Construct {
       ];
     } else {
       const directorName = this.name;
-      this.service._addBlock({
+      internalsOf(this.service).addBlock({
         type: 'director',
         construct: this,
         name: directorName,
@@ -232,6 +239,9 @@ export class OriginPool extends Construct {
       this.warnOnFragileQuorum(quorum ?? 0);
       body = [
         `if (req.backend == ${selectorId}) {`,
+        // A client director keys on client.identity, which defaults to client.ip: at a shield that is the edge POP's
+        // address. Fastly-Client-IP keeps the address that first reached Fastly across hops.
+        ...(mode === LoadBalancingMode.CLIENT ? [`  set client.identity = req.http.${ORIGINAL_CLIENT_HEADER};`] : []),
         `  set req.backend = ${vclDirectorIdentifier(directorName)};`,
         '}',
       ];
@@ -240,7 +250,7 @@ export class OriginPool extends Construct {
     const content = [`# OriginPool "${this.name}": requests routed to its first origin go to ${what}.`, ...body].join('\n');
     for (const type of ['miss', 'pass']) {
       const name = `${this.name}-route-${type}`;
-      this.service._addBlock({ type: 'snippet', construct: this, name, render: () => ({ name, type, priority: 100, content }) });
+      internalsOf(this.service).addBlock({ type: 'snippet', construct: this, name, render: () => ({ name, type, priority: 100, content }) });
     }
   }
 
@@ -254,7 +264,8 @@ export class OriginPool extends Construct {
     const left = Math.floor(((total - heaviest.weight) / total) * 100);
     if (left < quorum) {
       Annotations.of(this).addWarning(`with the default quorum of ${quorum}%, losing origin ${JSON.stringify(heaviest.name)} leaves `
-        + `${left}% of the weight healthy and the whole pool fails; set loadBalancing quorum explicitly (e.g. ${left}) to keep serving`);
+        + `${left}% of the weight healthy and the whole pool fails; set loadBalancing quorum explicitly (e.g. ${left}) to keep serving `
+        + '[pool/fragile-quorum]');
     }
   }
 }

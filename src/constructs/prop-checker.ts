@@ -13,6 +13,15 @@ export function isResolved<T>(value: T | undefined): value is T {
 // the rendered service body is not reported twice.
 const reportedRules = new WeakMap<IConstruct, Set<string>>();
 
+// What each construct's props were given as, where that differs from the attribute the rules see
+// (a Duration and its milliseconds), so that messages show what the user wrote.
+const givenValues = new WeakMap<IConstruct, Map<string, unknown>>();
+
+/** What `prop` of `construct` was given as, when it was converted for its attribute. */
+export function givenValue(construct: IConstruct, prop: string): unknown {
+  return givenValues.get(construct)?.get(prop);
+}
+
 /** Whether `construct`'s own prop checks reported `rule`. */
 export function reportedOn(construct: IConstruct, rule: string): boolean {
   return reportedRules.get(construct)?.has(rule) ?? false;
@@ -72,6 +81,8 @@ export class PropChecker {
 
   private wholeUnits(prop: string, value: Duration | undefined, amount: number | undefined, unit: string, rule: string): number | undefined {
     if (value === undefined || amount === undefined) return undefined;
+    const given = givenValues.get(this.scope) ?? new Map<string, unknown>();
+    givenValues.set(this.scope, given.set(prop, value));
     if (value.isUnresolved()) return amount;
     if (!Number.isInteger(amount)) {
       this.fail(prop, value, `allowed: a whole number of ${unit}; Fastly stores this attribute in ${unit}`, rule);

@@ -46,7 +46,7 @@ export class FastlyProvider extends provider.FastlyProvider {
     }
     if (props.apiKey !== undefined && !Token.isUnresolved(props.apiKey)) {
       Annotations.of(this).addWarning('apiKey is a literal string, so it is written to cdk.tf.json and Terraform state; '
-        + 'leave it out and set FASTLY_API_KEY at deploy time, or pass a TerraformVariable marked sensitive');
+        + 'leave it out and set FASTLY_API_KEY at deploy time, or pass a TerraformVariable marked sensitive [provider/literal-api-key]');
     }
   }
 }

@@ -1,8 +1,11 @@
-import { Annotations, Aspects, Lazy } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Annotations, App, Aspects, Fn, IResolvable, Lazy, Op, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { compareNames } from '../fastly/names';
 import { checkService } from '../rules';
-import { PropChecker, reportedOn } from './prop-checker';
+import { givenValue, PropChecker, reportedOn } from './prop-checker';
+import { routeLabelOf } from './route-owner';
 import { RuleProblem, unsuppressed } from './rule-suppressions';
 import { ServiceView } from '../rules/rule';
 import { wordFinding } from '../rules/wording';
@@ -29,6 +32,46 @@ export interface ServiceBlock {
 
 /** Converts a camelCase L1 struct to Terraform JSON (the generated `...ToTerraform` functions). */
 export type BlockMapper = (struct: any) => any;
+
+/**
+ * What the constructs inside a service and the service subclasses use of it. Kept off the
+ * service's public API (a TypeScript user sees only what is meant for them): `internalsOf(service)`.
+ */
+export interface ServiceInternals {
+  /** Adds a block element that the service renders at synth, and reports the rules' findings on its construct. */
+  addBlock(block: ServiceBlock): void;
+  /** Shows the rules the service-level attributes, given in the L1's camelCase shape. */
+  setAttributes(attributes: { [key: string]: unknown }): void;
+  /** A lazy value that renders every block of `type`, sorted by name, at synth. */
+  lazyBlocks(type: BlockType, mapper: BlockMapper): IResolvable;
+  /** The L1 resource; the service checks that its own block lists were not replaced through it. */
+  useResource(resource: TerraformResource): void;
+  /**
+   * Records that `props` of `construct` were derived from a deploy-time `address` as from a
+   * hostname; `terraform plan` then stops if the address turns out to be an IP address.
+   */
+  requireHostnameAtDeploy(address: string, construct: IConstruct, props: string[]): void;
+}
+
+/** Props derived from one deploy-time address, and the constructs that derived them. */
+interface DeployTimeAddress {
+  readonly address: string;
+  readonly paths: string[];
+  readonly props: string[];
+}
+
+/**
+ * Terraform's reading of what `classifyAddress` calls an IP address: digits and dots (IPv4), or
+ * any colon (IPv6; hostnames have none).
+ */
+const IP_ADDRESS_PATTERN = '^[0-9.]+$|:';
+
+const INTERNALS = new WeakMap<ServiceBase, ServiceInternals>();
+
+/** The internals of a service, for the constructs inside it. */
+export function internalsOf(service: ServiceBase): ServiceInternals {
+  return INTERNALS.get(service)!;
+}
 
 /** Props shared by every Fastly service. */
 export interface ServiceBaseProps {
@@ -127,9 +170,12 @@ export abstract class ServiceBase extends Construct {
 
   private readonly blocks: ServiceBlock[] = [];
   private readonly mappers = new Map<BlockType, BlockMapper>();
-  private readonly lazies = new Map<BlockType, unknown>();
+  private readonly lazies = new Map<BlockType, IResolvable>();
   private readonly validated = new Set<IConstruct>();
   private attributes: { [key: string]: unknown } = {};
+  private l1?: TerraformResource;
+  private readonly deployTimeAddresses = new Map<string, DeployTimeAddress>();
+  private readonly preconditions: IResolvable[] = [];
   private rendered?: Map<BlockType, RenderedBlock[]>;
   private problems?: ConstructProblem[];
 
@@ -140,15 +186,68 @@ export abstract class ServiceBase extends Construct {
     this.name = props.name;
     this.validated.add(this);
     this.node.addValidation({ validate: () => this.problemsOf(this) });
+    INTERNALS.set(this, {
+      addBlock: (block) => this.addBlock(block),
+      setAttributes: (attributes) => this.setAttributes(attributes),
+      lazyBlocks: (type, mapper) => this.lazyBlocks(type, mapper),
+      useResource: (resource) => {
+        this.l1 = resource;
+      },
+      requireHostnameAtDeploy: (address, construct, derived) => this.requireHostnameAtDeploy(address, construct, derived),
+    });
     // Aspects run once per synth, before validation: the time to look at the finished service.
-    let warned = false;
+    let visited = false;
     Aspects.of(this).add({
       visit: (node) => {
-        if (node !== this || warned) return;
-        warned = true;
+        if (node !== this || visited) return;
+        visited = true;
+        this.removeEarlierOutput();
         this.warnAboutUnusedHealthchecks();
       },
     });
+  }
+
+  /**
+   * A deploy-time address is taken as a hostname, as nearly all are; a literal IP address would
+   * not have had these props derived from it, so an IP address stops `terraform plan` with the
+   * error synth gives a literal one, instead of deploying a certificate check against an IP.
+   */
+  private requireHostnameAtDeploy(address: string, construct: IConstruct, props: string[]): void {
+    const known = this.deployTimeAddresses.get(address);
+    if (known) {
+      known.paths.push(construct.node.path);
+      known.props.push(...props.filter((prop) => !known.props.includes(prop)));
+      return;
+    }
+    const entry: DeployTimeAddress = { address, paths: [construct.node.path], props: [...props] };
+    this.deployTimeAddresses.set(address, entry);
+    // One array, filled as constructs register: cdktf appends an override array to the user's own preconditions.
+    if (this.preconditions.length === 0) this.l1!.addOverride('lifecycle.precondition', this.preconditions);
+    this.preconditions.push(Lazy.anyValue({
+      produce: () => {
+        const owner = [...entry.paths].sort((a, b) => a.length - b.length)[0];
+        const last = entry.props.length - 1;
+        const derived = last === 0 ? `${entry.props[0]} was` : `${entry.props.slice(0, last).join(', ')} and ${entry.props[last]} were`;
+        return {
+          condition: Op.not(Fn.can(Fn.regex(IP_ADDRESS_PATTERN, entry.address))),
+          error_message: `[${owner}] address: got an IP address at deploy time; allowed: a hostname, because ${derived} derived from the `
+            + `address as from a hostname. For an IP origin, set ${entry.props.length === 1 ? 'it' : 'them'} explicitly, as for a literal IP `
+            + 'address [backend/deploy-time-address].',
+        };
+      },
+    }));
+  }
+
+  /**
+   * cdktf writes a stack's file only when validation passes, and leaves the file of an earlier
+   * synth in place when it fails, where a pipeline could still plan or deploy it. Aspects run
+   * before validation, so the earlier file is removed here; a synth that passes writes it anew.
+   */
+  private removeEarlierOutput(): void {
+    const app = this.node.root;
+    if (!App.isApp(app)) return;
+    const stack = TerraformStack.of(this);
+    fs.rmSync(path.join(app.outdir, 'stacks', stack.node.id, app.hclOutput ? 'cdk.tf' : 'cdk.tf.json'), { force: true });
   }
 
   /** A healthcheck that no backend uses probes the origin without ever marking anything sick. */
@@ -166,8 +265,7 @@ export abstract class ServiceBase extends Construct {
   /** The Terraform id of the service (known after apply). */
   public abstract get serviceId(): string;
 
-  /** @internal Adds a block element that this service renders at synth, and reports the rules' findings on its construct. */
-  public _addBlock(block: ServiceBlock): void {
+  private addBlock(block: ServiceBlock): void {
     this.blocks.push(block);
     this.rendered = undefined;
     this.problems = undefined;
@@ -177,30 +275,26 @@ export abstract class ServiceBase extends Construct {
     }
   }
 
-  /** @internal Shows the rules the service-level attributes, given in the L1's camelCase shape. */
-  protected _setAttributes(attributes: { [key: string]: unknown }): void {
+  private setAttributes(attributes: { [key: string]: unknown }): void {
     this.attributes = Object.fromEntries(Object.entries(attributes)
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => [key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), value]));
   }
 
-  /** @internal A lazy value that renders every block of `type`, sorted by name, at synth. */
-  protected _lazyBlocks(type: BlockType, mapper: BlockMapper): any {
+  private lazyBlocks(type: BlockType, mapper: BlockMapper): IResolvable {
     this.mappers.set(type, mapper);
     const lazy = Lazy.anyValue({ produce: () => this.renderedBlocks().get(type)?.map((rendered) => rendered.json) }, { omitEmptyArray: true });
     this.lazies.set(type, lazy);
     return lazy;
   }
 
-  /** @internal The L1 resource; the service checks that its own block lists were not replaced through it. */
-  protected abstract get _resource(): { [input: string]: unknown };
-
   /**
    * `resource.putBackend(…)` and the like replace the whole list the service renders, silently
    * dropping every backend, check, condition, director or snippet its constructs made.
    */
   private replacedBlockLists(): ConstructProblem[] {
-    return [...this.lazies].filter(([type, lazy]) => this._resource[`${type}Input`] !== lazy).map(([type]) => ({
+    const inputs = this.l1 as unknown as { [input: string]: unknown };
+    return [...this.lazies].filter(([type, lazy]) => inputs[`${type}Input`] !== lazy).map(([type]) => ({
       construct: this,
       rule: 'service/escape-hatch',
       message: `resource.${type}: got a list set through the L1 escape hatch; allowed: ${type}s added as constructs inside the service `
@@ -245,7 +339,7 @@ export abstract class ServiceBase extends Construct {
       describe: (type, index) => {
         const block = elementOf(type, index);
         if (!block) return `${type}[${index}]`;
-        return (block.construct as any)._routeLabel ?? `${type} ${JSON.stringify(block.name)} (${block.construct.node.path})`;
+        return routeLabelOf(block.construct) ?? `${type} ${JSON.stringify(block.name)} (${block.construct.node.path})`;
       },
     };
     // Warnings are annotated by the constructs themselves, where they know what the user asked for.
@@ -255,7 +349,8 @@ export abstract class ServiceBase extends Construct {
       if (reportedOn(construct, finding.rule)) return [];
       const prop = finding.attribute === undefined ? undefined
         : (block?.propNames ?? PROP_NAMES[finding.block ?? ''])?.[finding.attribute];
-      const message = wordFinding(finding, camelCase, prop);
+      const given = finding.attribute === undefined ? undefined : givenValue(construct, prop ?? camelCase(finding.attribute));
+      const message = wordFinding(given === undefined ? finding : { ...finding, value: given }, camelCase, prop);
       return [{ construct, rule: finding.rule, message, strict: finding.strict, fromTables: finding.fromTables }];
     });
   }

@@ -4,6 +4,7 @@ import { Backend, BackendSettings } from './backend';
 import { Condition } from './condition';
 import { Healthcheck, HealthcheckOptions } from './healthcheck';
 import { PropChecker } from './prop-checker';
+import { internalsOf } from './service';
 import { AddressKind, classifyAddress } from '../fastly/address';
 
 /** Props of a `ShieldedBackend`: a backend's props with `shield` required. */
@@ -53,7 +54,9 @@ export class ShieldedBackend extends Construct {
   constructor(scope: Construct, id: string, props: ShieldedBackendProps) {
     super(scope, id);
     const { healthcheckOptions, ...backendProps } = props;
-    const hostnameAddress = !Token.isUnresolved(props.address) && classifyAddress(props.address ?? '') === AddressKind.HOSTNAME;
+    const deployTime = Token.isUnresolved(props.address);
+    // A deploy-time address is taken as a hostname (the service guards that at plan).
+    const hostnameAddress = deployTime || classifyAddress(props.address ?? '') === AddressKind.HOSTNAME;
     const overrideHost = props.overrideHost ?? (hostnameAddress ? props.address : undefined);
 
     const checker = new PropChecker(this);
@@ -81,5 +84,9 @@ export class ShieldedBackend extends Construct {
       overrideHost,
       healthcheck: this.healthcheck ?? props.healthcheck,
     });
+    if (deployTime && props.overrideHost === undefined) {
+      const derived = ['overrideHost', ...(healthcheckOptions && healthcheckOptions.host === undefined ? ['healthcheckOptions.host'] : [])];
+      internalsOf(this.backend.service).requireHostnameAtDeploy(props.address, this, derived);
+    }
   }
 }

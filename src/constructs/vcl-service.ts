@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Duration } from './duration';
 import { PropChecker } from './prop-checker';
-import { ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
+import { internalsOf, ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
 import * as serviceVcl from '../generated/service-vcl';
 
 /** Props of a `VclService`. */
@@ -28,24 +28,21 @@ export class VclService extends ServiceBase {
       ...serviceAttributes(this, props, true),
       defaultTtl: new PropChecker(this).seconds('defaultTtl', props.defaultTtl ?? Duration.seconds(3600), 'service/default-ttl'),
     };
-    this._setAttributes(attributes);
+    const internals = internalsOf(this);
+    internals.setAttributes(attributes);
     this.resource = new serviceVcl.ServiceVcl(this, 'Resource', {
       ...attributes,
-      backend: this._lazyBlocks('backend', serviceVcl.serviceVclBackendToTerraform),
-      healthcheck: this._lazyBlocks('healthcheck', serviceVcl.serviceVclHealthcheckToTerraform),
-      condition: this._lazyBlocks('condition', serviceVcl.serviceVclConditionToTerraform),
-      director: this._lazyBlocks('director', serviceVcl.serviceVclDirectorToTerraform),
-      snippet: this._lazyBlocks('snippet', serviceVcl.serviceVclSnippetToTerraform),
+      backend: internals.lazyBlocks('backend', serviceVcl.serviceVclBackendToTerraform),
+      healthcheck: internals.lazyBlocks('healthcheck', serviceVcl.serviceVclHealthcheckToTerraform),
+      condition: internals.lazyBlocks('condition', serviceVcl.serviceVclConditionToTerraform),
+      director: internals.lazyBlocks('director', serviceVcl.serviceVclDirectorToTerraform),
+      snippet: internals.lazyBlocks('snippet', serviceVcl.serviceVclSnippetToTerraform),
     });
+    internals.useResource(this.resource);
   }
 
   /** The Terraform id of the service (known after apply). */
   public get serviceId(): string {
     return this.resource.id;
-  }
-
-  /** @internal */
-  protected get _resource(): { [input: string]: unknown } {
-    return this.resource as unknown as { [input: string]: unknown };
   }
 }

@@ -1,6 +1,13 @@
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PropChecker } from './prop-checker';
-import { serviceOf, ServiceBase, ServiceKind } from './service';
+import { internalsOf, serviceOf, ServiceBase, ServiceKind } from './service';
+import { SNIPPET_TYPES } from '../rules/director-rules';
+import { RECV_BACKEND_PROBLEM, setsBackendBeforeSelection } from '../rules/snippet-rules';
+import { propProblem } from '../rules/wording';
+
+/** The subroutine a VCL snippet goes into: `recv`, `miss`, `pass`, `deliver`, …; `init` and `none` are outside any subroutine. */
+export type VclSnippetType = (typeof SNIPPET_TYPES)[number];
 
 /** Props of a `VclSnippet`. */
 export interface VclSnippetProps {
@@ -9,9 +16,10 @@ export interface VclSnippetProps {
   /**
    * The subroutine it goes into: init, recv, hash, hit, miss, pass, fetch, error, deliver, log or none.
    * Note that `recv` snippets run before Fastly's own backend selection, which overwrites a
-   * `set req.backend` made there.
+   * `set req.backend` made there (a warning at synth, `snippet/recv-backend`): set it in `miss`
+   * or `pass`, or return right after it.
    */
-  readonly type: string;
+  readonly type: VclSnippetType;
   /**
    * Order among snippets of the same type; lower runs first.
    * @default 100
@@ -42,7 +50,10 @@ export class VclSnippet extends Construct {
     if (this.service.kind === ServiceKind.COMPUTE) {
       new PropChecker(this).fail('scope', this.service.node.path, 'allowed: a VclService; Compute services run no VCL', 'snippet/compute');
     }
+    if (props.type === 'recv' && !Token.isUnresolved(props.content) && setsBackendBeforeSelection(props.content ?? '')) {
+      Annotations.of(this).addWarning(propProblem('type', props.type, RECV_BACKEND_PROBLEM, 'snippet/recv-backend'));
+    }
     const rendered = { name: this.name, type: props.type, priority: props.priority ?? 100, content: props.content };
-    this.service._addBlock({ type: 'snippet', construct: this, name: this.name, render: () => rendered });
+    internalsOf(this.service).addBlock({ type: 'snippet', construct: this, name: this.name, render: () => rendered });
   }
 }

@@ -44,6 +44,36 @@ export function explainBadAddress(address: string): string {
   return hint === undefined ? allowed : `${allowed}; ${hint}`;
 }
 
+/** A bucket endpoint whose bucket name has dots, which its provider's wildcard certificate does not cover. */
+export interface DottedBucket {
+  readonly bucket: string;
+  /** The endpoint without the bucket, e.g. `s3.us-east-1.amazonaws.com`: the path-style address. */
+  readonly endpoint: string;
+}
+
+/** Virtual-hosted S3 (`<bucket>.s3[.-]<region…>.amazonaws.com`) and GCS (`<bucket>.storage.googleapis.com`) hostnames. */
+const BUCKET_HOSTS = [/^(.+)\.(s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?)$/i, /^(.+)\.(storage\.googleapis\.com)$/i];
+
+/**
+ * The bucket and endpoint of an S3 or GCS bucket hostname whose bucket name has dots: the
+ * endpoint's certificate is a wildcard for one label (`*.s3.us-east-1.amazonaws.com`), so such a
+ * name fails certificate checks. Undefined for any other host.
+ */
+export function dottedBucket(host: string): DottedBucket | undefined {
+  for (const pattern of BUCKET_HOSTS) {
+    const match = pattern.exec(host);
+    if (match) return match[1].includes('.') ? { bucket: match[1], endpoint: match[2] } : undefined;
+  }
+  return undefined;
+}
+
+/** The `allowed: …` text for a certificate hostname that is a dotted bucket. */
+export function dottedBucketProblem({ bucket, endpoint }: DottedBucket): string {
+  return `allowed: a bucket name without dots; the certificate *.${endpoint} covers one label, so bucket ${JSON.stringify(bucket)} fails `
+    + `certificate checks (Fastly answers 503). Rename the bucket, or use the path-style endpoint: address ${JSON.stringify(endpoint)}, and `
+    + `${JSON.stringify(`/${bucket}`)} in front of the URL path`;
+}
+
 /** Whether `host` is a Host header value: a hostname or IP address, optionally with ":port". */
 export function isHostHeader(host: string): boolean {
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(host);

@@ -139,6 +139,9 @@ export function shieldCodeProblem(code: string): string | undefined {
   return `shield POP ${quote(code)} is a legacy name that Fastly's POP list has never contained; ${useInstead}`;
 }
 
+/** A cloud whose regions `Pop.nearest` knows. */
+export type Cloud = 'aws' | 'gcp' | 'azure';
+
 /**
  * The catalogue of Fastly shield POPs, taken from Fastly's POP list at the time this package was
  * built.
@@ -171,12 +174,12 @@ export class Pop {
    * configurations document for that region where there is one, otherwise the geographically
    * nearest current shield POP.
    *
-   * @param cloud `aws`, `gcp` or `azure` (any case)
+   * @param cloud `aws`, `gcp` or `azure` (any case from JavaScript and other languages)
    * @param region the provider's region name, e.g. `us-east-1`, `europe-west1` or `westeurope`
    * (any case; Azure display names such as `West Europe` work too)
    * @throws if the cloud or the region is not known (the message suggests the closest match)
    */
-  public static nearest(cloud: string, region: string): string {
+  public static nearest(cloud: Cloud, region: string): string {
     const cloudRegions = catalogue().cloudRegions;
     const cloudName = cloud.trim().toLowerCase();
     const regions = cloudRegions.get(cloudName);

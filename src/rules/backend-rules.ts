@@ -1,6 +1,6 @@
 import { attributeRule, elementRule, integerIn, isKnown, isSet, ServiceRule } from './rule';
 import { tlsVersionRank, TlsVersion } from '../constructs/tls-version';
-import { classifyAddress, explainBadAddress, isHostHeader, isHostname } from '../fastly/address';
+import { classifyAddress, dottedBucket, dottedBucketProblem, explainBadAddress, isHostHeader, isHostname } from '../fastly/address';
 import { shieldCodeProblem } from '../fastly/pop';
 
 const CIPHER_LIST = /^[A-Za-z0-9!+@=_.-]+(?:[:, ][A-Za-z0-9!+@=_.-]+)*$/;
@@ -123,6 +123,14 @@ export const BACKEND_RULES: ServiceRule[] = [
     check: (service) => service.vcl ? [] : attributeRule('backend/compute-prefer-ipv6', 'backend', 'prefer_ipv6', (prefer) => prefer !== false ? undefined
       : 'allowed: true (or unset) on Compute services; the Fastly API rejects prefer_ipv6 = false there ("only available for VCL services")').check(service),
   },
+  elementRule('backend/bucket-dots', 'backend', (backend) => {
+    if (!tlsOn(backend) || backend.ssl_check_cert === false) return [];
+    // The certificate is checked against the certificate hostname, which the library defaults to the address.
+    const attribute = isSet(backend.ssl_cert_hostname) ? 'ssl_cert_hostname' : 'address';
+    const host = backend[attribute];
+    const bucket = isKnown(host) && typeof host === 'string' ? dottedBucket(host) : undefined;
+    return bucket ? [{ severity: 'warning', attribute, value: host, message: dottedBucketProblem(bucket) }] : [];
+  }),
   attributeRule('backend/insecure', 'backend', 'ssl_check_cert', (check, backend) => check !== false || !tlsOn(backend) ? undefined
     : 'allowed: true; with false Fastly accepts any certificate from this origin, including an attacker\'s. Prefer {{ssl_ca_cert}} for '
       + 'a private CA, or {{ssl_cert_hostname}} for a certificate issued to another name', 'warning'),

@@ -1,7 +1,9 @@
 import { attributeRule, integerIn, ServiceRule } from './rule';
 import { shieldCodeProblem } from '../fastly/pop';
 
-const SNIPPET_TYPES = ['init', 'recv', 'hash', 'hit', 'miss', 'pass', 'fetch', 'error', 'deliver', 'log', 'none'];
+/** The subroutines a snippet can go into; `VclSnippetType` is their union. */
+export const SNIPPET_TYPES = ['init', 'recv', 'hash', 'hit', 'miss', 'pass', 'fetch', 'error', 'deliver', 'log', 'none'] as const;
+const KNOWN_SNIPPET_TYPES: readonly string[] = SNIPPET_TYPES;
 
 /** Rules for `director` and `snippet` blocks, the VCL-only machinery of origin pools. */
 export const DIRECTOR_RULES: ServiceRule[] = [
@@ -15,6 +17,7 @@ export const DIRECTOR_RULES: ServiceRule[] = [
     const problem = shield === '' ? undefined : shieldCodeProblem(shield);
     return problem && `allowed: a current Fastly shield POP code; ${problem}`;
   }),
-  attributeRule('snippet/type', 'snippet', 'type', (type) => SNIPPET_TYPES.includes(type) ? undefined : `allowed: one of ${SNIPPET_TYPES.join(', ')}`),
-  attributeRule('snippet/type', 'dynamicsnippet', 'type', (type) => SNIPPET_TYPES.includes(type) ? undefined : `allowed: one of ${SNIPPET_TYPES.join(', ')}`),
+  attributeRule('snippet/type', 'snippet', 'type', (type) => KNOWN_SNIPPET_TYPES.includes(type) ? undefined : `allowed: one of ${SNIPPET_TYPES.join(', ')}`),
+  attributeRule('snippet/type', 'dynamicsnippet', 'type', (type) => KNOWN_SNIPPET_TYPES.includes(type) ? undefined
+    : `allowed: one of ${SNIPPET_TYPES.join(', ')}`),
 ];

@@ -1,7 +1,9 @@
 import { attributeRule, elementRule, integerIn, isKnown, ServiceRule } from './rule';
 import { isHostHeader } from '../fastly/address';
 
-const HEALTHCHECK_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
+/** The methods a probe can use; `HealthcheckMethod` is their union. */
+export const HEALTHCHECK_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] as const;
+const KNOWN_METHODS: readonly string[] = HEALTHCHECK_METHODS;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([^\r\n]*)$/;
 
 /** Rules for `healthcheck` blocks: probe format, timing ranges, and whether a backend can ever be healthy. */
@@ -10,7 +12,7 @@ export const HEALTHCHECK_RULES: ServiceRule[] = [
     : 'allowed: a hostname or IP address, optionally with ":port" (no scheme or path)'),
   attributeRule('healthcheck/path', 'healthcheck', 'path', (path) => /^\/\S*$/.test(path) ? undefined
     : 'allowed: a path starting with "/" and without white space'),
-  attributeRule('healthcheck/method', 'healthcheck', 'method', (method) => HEALTHCHECK_METHODS.includes(method) ? undefined
+  attributeRule('healthcheck/method', 'healthcheck', 'method', (method) => KNOWN_METHODS.includes(method) ? undefined
     : `allowed: one of ${HEALTHCHECK_METHODS.join(', ')} (upper case)`),
   attributeRule('healthcheck/expected-response', 'healthcheck', 'expected_response', integerIn(100, 599)),
   attributeRule('healthcheck/interval', 'healthcheck', 'check_interval', (ms) => Number.isInteger(ms) && ms >= 1_000 && ms <= 3_600_000 ? undefined

@@ -9,6 +9,7 @@ import { REFERENCE_RULES } from './reference-rules';
 import { ROUTING_RULES } from './routing-rules';
 import { CheckedFinding, ServiceRule, ServiceView } from './rule';
 import { SERVICE_RULES } from './service-rules';
+import { SNIPPET_RULES } from './snippet-rules';
 import { valueRules } from './value-rules';
 import { VCL_RULES } from './vcl-rules';
 
@@ -18,7 +19,7 @@ let rulesInOrder: ServiceRule[] | undefined;
 export function serviceRules(): ServiceRule[] {
   rulesInOrder ??= [
     ...SERVICE_RULES, ...NAME_RULES, ...BACKEND_RULES, ...HEALTHCHECK_RULES, ...CONDITION_RULES, ...DIRECTOR_RULES,
-    ...REFERENCE_RULES, ...ROUTING_RULES, ...VCL_RULES, ...valueRules(), ...LOGGING_RULES, ...RATE_LIMITER_RULES,
+    ...SNIPPET_RULES, ...REFERENCE_RULES, ...ROUTING_RULES, ...VCL_RULES, ...valueRules(), ...LOGGING_RULES, ...RATE_LIMITER_RULES,
   ];
   return rulesInOrder;
 }

@@ -42,8 +42,12 @@ export interface Finding {
  * and Fastly document for headers, logging endpoints and the other blocks. The body is read as
  * Terraform reads it: values are converted to their attribute's type, `${…}` expressions are not
  * checked, and `dynamic` blocks are checked through their content.
+ *
+ * @param body the resource body: `resource.fastly_service_vcl.<id>` of a parsed `cdk.tf.json`
+ * @param options which resource type the body is, and whether to read it strictly
+ * @returns every problem found, errors and warnings, in rule order; none for a valid body
  */
-export function validateServiceConfig(body: { [key: string]: any }, options: ValidateServiceConfigOptions = {}): Finding[] {
+export function validateServiceConfig(body: { [key: string]: unknown }, options: ValidateServiceConfigOptions = {}): Finding[] {
   const resourceType = options.resourceType ?? (body.package !== undefined ? 'fastly_service_compute' : 'fastly_service_vcl');
   const schemaFindings: Finding[] = checkAgainstSchema(resourceType, body).map((problem) => {
     const where = problem.slice(0, problem.indexOf(': '));

@@ -1,5 +1,6 @@
 import { compareNames, vclBackendIdentifier, vclDirectorIdentifier } from '../fastly/names';
 import { blocksWithDefaults } from '../fastly/provider-defaults';
+import { setsBackend } from '../rules/snippet-rules';
 import { evaluateCondition, SimulatedRequest } from '../vcl/evaluator';
 
 /** A request to route, and which backends are sick at the time. */
@@ -27,8 +28,16 @@ export interface RouteDecision {
   /** The director the request is handed to, when a pool switch snippet hands it to one. */
   readonly director?: string;
   /**
+   * Where the request goes, in words: `backend "web-1"`, `director "api"`, `the automatic
+   * load-balancing group`, `no backend` or `an undecided route`; when the route rests on chance,
+   * each destination with its share (`backend "canary" (10%) or backend "web" (90%)`).
+   */
+  readonly destination: string;
+  /**
    * How requests like this one are spread over healthy backends. Empty when no healthy backend
    * serves them (a sick backend, a director below quorum) or when the route cannot be decided.
+   * When the route rests on chance, the shares of every route together; they add up to less than 1
+   * when some of the routes find no healthy backend.
    */
   readonly shares: TrafficShare[];
   /** The routing conditions (those used as a backend's request_condition) that matched, in Fastly's evaluation order. */
@@ -37,6 +46,11 @@ export interface RouteDecision {
   readonly winningCondition?: string;
   /** The routing conditions the simulation could not evaluate, in evaluation order. */
   readonly undecidedConditions: string[];
+  /**
+   * The routing conditions that hold for only a share of such requests (`randombool()`), so that
+   * the route varies from request to request, in evaluation order.
+   */
+  readonly randomConditions: string[];
   /** The decision in words: which condition won, the default route, the pool switch, the split, and any caveat. */
   readonly reason: string;
 }
@@ -46,8 +60,8 @@ export interface RouteDecision {
  * resource body in Terraform JSON (a synthesised `cdk.tf.json` or hand-written; omitted attributes
  * take the provider's defaults):
  *
- * 1. every condition used as a backend's `request_condition` runs in ascending priority (ties in
- *    name order, which in Fastly is arbitrary) and the last match sets the backend;
+ * 1. every condition used as a backend's `request_condition` runs in ascending priority and the
+ *    last match sets the backend;
  * 2. without a match, the default route takes it: the one unconditioned backend, or the automatic
  *    load-balancing group split by weight over its healthy members;
  * 3. the `<pool>-route-miss` / `-route-pass` snippets that `OriginPool` emits then hand it to the
@@ -55,10 +69,16 @@ export interface RouteDecision {
  *    first healthy standby. Other VCL that sets `req.backend` is not run; the reason says it may
  *    change the result.
  *
- * A condition that cannot be evaluated (an unmodelled function or variable, or a value the request
- * does not give) leaves the route undecided when it could override the result.
+ * Nothing the simulation cannot know is decided for Fastly: a condition that cannot be evaluated
+ * (an unmodelled function or variable, or a value the request does not give) leaves the route
+ * undecided when it could override the result, and so do Fastly's arbitrary choices (matching
+ * conditions of equal priority, a condition routing to several backends). A condition that holds
+ * by chance (`randombool(n, d)`) splits the traffic: each route gets its share.
+ *
+ * @param serviceConfig the resource body: `resource.fastly_service_vcl.<id>` of a parsed `cdk.tf.json`
+ * @param request the request, and which backends are sick
  */
-export function routeRequest(serviceConfig: { [key: string]: any }, request: RoutedRequest): RouteDecision {
+export function routeRequest(serviceConfig: { [key: string]: unknown }, request: RoutedRequest): RouteDecision {
   const service = readService(serviceConfig);
   const notes: string[] = [];
   const sick = sickBackends(service, request.unhealthy ?? [], notes);
@@ -66,44 +86,118 @@ export function routeRequest(serviceConfig: { [key: string]: any }, request: Rou
   const matched = outcomes.filter((outcome) => outcome.value === true);
   const winner = matched[matched.length - 1];
   const winnerIndex = winner === undefined ? -1 : outcomes.indexOf(winner);
+  // Conditions that hold for a share of requests split the route, unless a certain match runs after them.
+  const chances = outcomes.filter((outcome, index) => outcome.probability !== undefined && index > winnerIndex);
 
-  const route = winner === undefined ? defaultRoute(service, outcomes.length > 0) : conditionRoute(winner, matched, notes);
+  const routes = routeBranches(service, outcomes, winner, chances);
+  const arbitrary = [...new Set(routes.flatMap((branch) => branch.route.arbitrary ?? []))];
+  const branches = routes.map((branch) => followBranch(service, branch, request, sick, notes));
+  const explanation = branches.length === 1 ? branches[0].text
+    : `the route varies from request to request: ${branches.map((branch, index) =>
+      `${formatPercent(branch.probability)}${index === 0 ? ' of such requests' : ''}: ${branch.text}`).join('; ')}`;
+
+  notes.push(...conditionCaveats(outcomes, winnerIndex), ...service.customVclNotes);
+
+  const undecided = (outcome: ConditionOutcome) => outcome.value === undefined && outcome.probability === undefined;
+  const decisiveUndecided = outcomes.filter((outcome, index) => undecided(outcome) && index > winnerIndex);
+  const common = {
+    matchedConditions: matched.map((outcome) => outcome.condition),
+    winningCondition: chances.length === 0 ? winner?.condition : undefined,
+    undecidedConditions: outcomes.filter(undecided).map((outcome) => outcome.condition),
+    randomConditions: chances.map((outcome) => outcome.condition),
+  };
+  const reason = (text: string) => [text, ...new Set(notes)].join('; ');
+  if (decisiveUndecided.length > 0 || arbitrary.length > 0) {
+    const unknowable = decisiveUndecided.map((outcome) => `condition "${outcome.condition}" (priority ${priorityLabel(outcome.priority)}, routing to `
+      + `${outcome.backends.map((backend) => `backend "${backend}"`).join(' and ')}) could not be evaluated: ${outcome.reason}`);
+    const otherwise = decisiveUndecided.length === 0 ? 'in name order' : decisiveUndecided.length === 1 ? 'if it does not match' : 'if none of them matches';
+    return {
+      ...common,
+      backend: undefined,
+      director: undefined,
+      winningCondition: arbitrary.length > 0 ? undefined : common.winningCondition,
+      shares: [],
+      destination: 'an undecided route',
+      reason: reason(`the route cannot be decided: ${[...unknowable, ...arbitrary].join('; ')}; ${otherwise}: ${explanation}`),
+    };
+  }
+  const same = <T>(values: T[]): T | undefined => values.every((value) => value === values[0]) ? values[0] : undefined;
+  return {
+    ...common,
+    backend: same(branches.map((branch) => branch.resolution.backend)),
+    director: same(branches.map((branch) => branch.resolution.director)),
+    shares: combinedShares(branches),
+    destination: branches.length === 1 ? branches[0].destination
+      : branches.map((branch) => `${branch.destination} (${formatPercent(branch.probability)})`).join(' or '),
+    reason: reason(explanation),
+  };
+}
+
+/** One way a request can go, and the share of such requests that go that way. */
+interface Branch {
+  readonly probability: number;
+  readonly route: Route;
+}
+
+/**
+ * The routes a request takes: the last certain match (or the default route), unless a condition
+ * that holds only by chance runs after it. Each chance condition wins when it matches and no later
+ * one does; the draws are independent.
+ */
+function routeBranches(service: ServiceModel, outcomes: ConditionOutcome[], winner: ConditionOutcome | undefined,
+  chances: ConditionOutcome[]): Branch[] {
+  const certain = winner === undefined ? defaultRoute(service, outcomes.length > 0) : conditionRoute(winner, matchedUpTo(outcomes, winner));
+  const branches: Branch[] = chances.map((outcome, index) => ({
+    probability: outcome.probability! * chances.slice(index + 1).reduce((rest, later) => rest * (1 - later.probability!), 1),
+    route: conditionRoute(outcome, matchedUpTo(outcomes, outcome)),
+  })).reverse();
+  const none = chances.reduce((rest, outcome) => rest * (1 - outcome.probability!), 1);
+  return [...branches, { probability: none, route: certain }];
+}
+
+/** The certain matches that run before `last`, and `last`. */
+function matchedUpTo(outcomes: ConditionOutcome[], last: ConditionOutcome): ConditionOutcome[] {
+  return [...outcomes.slice(0, outcomes.indexOf(last)).filter((outcome) => outcome.value === true), last];
+}
+
+interface FollowedBranch {
+  readonly probability: number;
+  readonly resolution: Resolution;
+  /** Where the request ends up, in words. */
+  readonly destination: string;
+  readonly text: string;
+}
+
+/** A branch through the pool switches to the backends that serve it. */
+function followBranch(service: ServiceModel, branch: Branch, request: RoutedRequest, sick: Set<string>, notes: string[]): FollowedBranch {
+  const { route } = branch;
   const miss = followSwitches(service, route.destination, 'miss', sick);
+  const upgrade = Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'upgrade');
+  if (upgrade && describeDestination(miss.destination) !== describeDestination(route.destination)) {
+    notes.push('a WebSocket request that the service passes with return(upgrade) in vcl_recv never reaches vcl_miss or vcl_pass, so the pool '
+      + `switch does not apply to it: it stays on ${describeDestination(route.destination)}`);
+  }
   const pass = followSwitches(service, route.destination, 'pass', sick);
   if (describeDestination(pass.destination) !== describeDestination(miss.destination)) {
     notes.push(`requests that bypass the cache (vcl_pass) go to ${describeDestination(pass.destination)} instead, because the pass snippets `
       + 'differ from the miss snippets');
   }
-  const resolution = resolve(miss.destination, sick, notes);
-  const explanation = [route.text, ...miss.steps].join('; ') + resolution.text;
-
-  notes.push(...conditionCaveats(outcomes, winnerIndex), ...service.customVclNotes);
-
-  const decisiveUndecided = outcomes.filter((outcome, index) => outcome.value === undefined && index > winnerIndex);
-  const common = {
-    matchedConditions: matched.map((outcome) => outcome.condition),
-    winningCondition: winner?.condition,
-    undecidedConditions: outcomes.filter((outcome) => outcome.value === undefined).map((outcome) => outcome.condition),
-  };
-  if (decisiveUndecided.length > 0) {
-    const undecided = decisiveUndecided.map((outcome) => `condition "${outcome.condition}" (priority ${priorityLabel(outcome.priority)}, routing to `
-      + `${outcome.backends.map((backend) => `backend "${backend}"`).join(' and ')}) could not be evaluated: ${outcome.reason}`);
-    const ifNot = decisiveUndecided.length === 1 ? 'if it does not match' : 'if none of them matches';
-    return {
-      ...common,
-      backend: undefined,
-      director: undefined,
-      shares: [],
-      reason: [`the route cannot be decided: ${undecided.join('; ')}; ${ifNot}: ${explanation}`, ...notes].join('; '),
-    };
-  }
+  const resolution = resolve(service, miss.destination, sick, notes);
   return {
-    ...common,
-    backend: resolution.backend,
-    director: resolution.director,
-    shares: resolution.shares,
-    reason: [explanation, ...notes].join('; '),
+    probability: branch.probability,
+    resolution,
+    destination: describeDestination(miss.destination),
+    text: [route.text, ...miss.steps].join('; ') + resolution.text,
   };
+}
+
+/** Each backend's share of all such requests, over every branch. */
+function combinedShares(branches: FollowedBranch[]): TrafficShare[] {
+  const shares = new Map<string, number>();
+  for (const branch of branches) {
+    for (const share of branch.resolution.shares) shares.set(share.backend, (shares.get(share.backend) ?? 0) + share.share * branch.probability);
+  }
+  return [...shares].map(([backend, share]) => ({ backend, share }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,6 +210,8 @@ interface BackendModel {
   readonly weight: number;
   /** Fastly never marks a backend without a healthcheck sick. */
   readonly hasHealthcheck: boolean;
+  /** The shield POP code, or empty. */
+  readonly shield: string;
 }
 
 interface ConditionModel {
@@ -166,14 +262,14 @@ interface ServiceModel {
   readonly snippets: SnippetModel[];
   /** VCL that may set req.backend in ways the simulation does not run. */
   readonly customVclNotes: string[];
+  /** What Fastly does with a request that no healthy backend can serve. */
+  readonly whenNothingServes: string;
 }
 
 function blocksOf(body: { [key: string]: any }, type: string): Array<{ [key: string]: any }> {
   return blocksWithDefaults('fastly_service_vcl', body, type);
 }
 
-/** A `set req.backend = …` statement anywhere in VCL text. */
-const SETS_BACKEND = /\bset\s+req\.backend\s*=/;
 /** The snippet types `OriginPool` puts its switches in: every request that goes to an origin passes one of them. */
 const SWITCH_SUBROUTINES = new Set(['miss', 'pass']);
 
@@ -184,6 +280,7 @@ function readService(body: { [key: string]: any }): ServiceModel {
     autoLoadbalance: backend.auto_loadbalance === true || backend.auto_loadbalance === 'true',
     weight: Number(backend.weight),
     hasHealthcheck: String(backend.healthcheck) !== '',
+    shield: String(backend.shield ?? ''),
   }));
   const backendsByName = new Map(backends.map((backend) => [backend.name, backend]));
   const backendsByIdentifier = new Map(backends.map((backend) => [vclBackendIdentifier(backend.name), backend]));
@@ -212,14 +309,14 @@ function readService(body: { [key: string]: any }): ServiceModel {
       const poolSwitch = SWITCH_SUBROUTINES.has(snippet.type)
         ? parsePoolSwitch(snippet.name, snippet.content, backendsByIdentifier, directorsByIdentifier)
         : undefined;
-      if (poolSwitch === undefined && SETS_BACKEND.test(snippet.content)) {
+      if (poolSwitch === undefined && setsBackend(snippet.content)) {
         customVclNotes.push(`snippet "${snippet.name}" (${snippet.type}) sets req.backend in custom VCL that the simulation does not run, so it may `
           + 'change the result');
       }
       return { name: snippet.name, type: snippet.type, poolSwitch };
     });
   for (const vcl of blocksOf(body, 'vcl')) {
-    if (SETS_BACKEND.test(String(vcl.content))) {
+    if (setsBackend(String(vcl.content))) {
       customVclNotes.push(`custom VCL "${vcl.name}" sets req.backend, which the simulation does not run, so it may change the result`);
     }
   }
@@ -227,7 +324,17 @@ function readService(body: { [key: string]: any }): ServiceModel {
     customVclNotes.push(`dynamic snippet "${dynamic.name}" (${dynamic.type}) is managed outside the configuration; if it sets req.backend, `
       + 'it may change the result');
   }
-  return { backends, backendsByName, conditions, snippets, customVclNotes };
+  return { backends, backendsByName, conditions, snippets, customVclNotes, whenNothingServes: staleOr503(body) };
+}
+
+/** Stale content is served only within a stale-if-error window; the service's stale_if_error opens one for every object. */
+function staleOr503(body: { [key: string]: any }): string {
+  if (body.stale_if_error !== true && body.stale_if_error !== 'true') {
+    return 'Fastly serves a stale copy only within a stale-if-error window, which the service does not open (stale_if_error is off; an '
+      + 'origin\'s Cache-Control: stale-if-error can), else responds 503';
+  }
+  const ttl = body.stale_if_error_ttl ?? DEFAULT_STALE_IF_ERROR_TTL;
+  return `Fastly serves a stale copy if it expired less than ${ttl} s ago (stale_if_error), else responds 503`;
 }
 
 /** Backends named unhealthy that Fastly could mark sick; the others are explained in `notes`. */
@@ -256,7 +363,8 @@ interface ConditionOutcome {
   readonly backends: string[];
   readonly value?: boolean;
   readonly reason?: string;
-  readonly random: boolean;
+  /** The share of requests it matches, when that rests on chance. */
+  readonly probability?: number;
 }
 
 /** The priority of a request_condition that names no condition. */
@@ -273,10 +381,10 @@ function evaluateRoutingConditions(service: ServiceModel, request: RoutedRequest
     const targets = [...backends].sort(compareNames);
     if (condition === undefined) {
       // Its place in the order is unknown, so it is taken to run last, where it could override any match.
-      return { condition: name, priority: UNKNOWN_PRIORITY, backends: targets, value: undefined, reason: 'no condition of that name is defined', random: false };
+      return { condition: name, priority: UNKNOWN_PRIORITY, backends: targets, value: undefined, reason: 'no condition of that name is defined' };
     }
     const evaluation = evaluateCondition(condition.statement, request, { unhealthy: [...sick] });
-    return { condition: name, priority: condition.priority, backends: targets, ...evaluation, random: evaluation.random === true };
+    return { condition: name, priority: condition.priority, backends: targets, ...evaluation };
   }).sort((a, b) => a.priority - b.priority || compareNames(a.condition, b.condition));
 }
 
@@ -284,39 +392,39 @@ function evaluateRoutingConditions(service: ServiceModel, request: RoutedRequest
 interface Route {
   readonly destination: Destination;
   readonly text: string;
+  /** Why Fastly's choice here is arbitrary, so that the simulation cannot know it. */
+  readonly arbitrary?: string[];
 }
 
-function conditionRoute(winner: ConditionOutcome, matched: ConditionOutcome[], notes: string[]): Route {
+function conditionRoute(winner: ConditionOutcome, matched: ConditionOutcome[]): Route {
+  const byChance = winner.probability === undefined ? '' : ` (it ${winner.reason})`;
   const target = winner.backends[winner.backends.length - 1];
   const overridden = matched.slice(0, -1);
   const overriding = overridden.length === 0 ? '' : `, overriding ${overridden.map(described).join(', ')}`;
   const tied = overridden.filter((outcome) => outcome.priority === winner.priority);
+  const arbitrary: string[] = [];
   if (tied.length > 0) {
-    notes.push(`${[...tied, winner].map((outcome) => `"${outcome.condition}"`).join(' and ')} ${tied.length === 1 ? 'both' : 'all'} matched at `
-      + `priority ${winner.priority}: `
-      + 'Fastly runs equal priorities in an arbitrary order, so any of them may win (the simulation runs them in name order)');
+    arbitrary.push(`${[...tied, winner].map((outcome) => `"${outcome.condition}"`).join(' and ')} ${tied.length === 1 ? 'both' : 'all'} matched at `
+      + `priority ${winner.priority}, and Fastly runs equal priorities in an arbitrary order, so any of them may win`);
   }
   if (winner.backends.length > 1) {
-    notes.push(`condition "${winner.condition}" routes to ${winner.backends.map((backend) => `"${backend}"`).join(', ')}: Fastly picks one `
-      + 'of them arbitrarily (the simulation takes the last in name order)');
+    arbitrary.push(`condition "${winner.condition}" routes to ${winner.backends.map((backend) => `"${backend}"`).join(', ')}, and Fastly picks `
+      + 'one of them arbitrarily');
   }
   return {
     destination: { kind: 'backend', backend: target },
-    text: `${described(winner)} matched and is the highest-priority match${overriding}, so the request goes to backend "${target}"`,
+    text: `${described(winner)} matched${byChance} and is the highest-priority match${overriding}, so the request goes to backend "${target}"`,
+    arbitrary,
   };
 }
 
-/** Undecided conditions that a later match overrides, and conditions whose result rests on randombool() and could matter. */
+/** Undecided and chance conditions that a later certain match overrides. */
 function conditionCaveats(outcomes: ConditionOutcome[], winnerIndex: number): string[] {
   return outcomes.flatMap((outcome, index) => {
-    if (outcome.value === undefined && index < winnerIndex) {
-      return [`${described(outcome)} could not be evaluated (${outcome.reason}), but a higher-priority match overrides it`];
-    }
-    if (outcome.random && index >= winnerIndex) {
-      return [`condition "${outcome.condition}" depends on randombool(), which the simulation takes as false; in Fastly its result varies `
-        + 'from request to request'];
-    }
-    return [];
+    if (outcome.value !== undefined || index >= winnerIndex) return [];
+    return outcome.probability === undefined
+      ? [`${described(outcome)} could not be evaluated (${outcome.reason}), but a higher-priority match overrides it`]
+      : [`${described(outcome)} ${outcome.reason}, but a higher-priority match overrides it`];
   });
 }
 
@@ -359,7 +467,14 @@ function defaultRoute(service: ServiceModel, hasRoutingConditions: boolean): Rou
 
 type Destination =
   | { readonly kind: 'backend'; readonly backend: string }
-  | { readonly kind: 'director'; readonly director: DirectorModel }
+  | {
+    readonly kind: 'director';
+    readonly director: DirectorModel;
+    /** The backend whose requests the switch hands over: the shield hop is its shield's. */
+    readonly selector: BackendModel;
+    /** The VCL expression the switch sets `client.identity` to, if it does. */
+    readonly identity?: string;
+  }
   | { readonly kind: 'group'; readonly members: BackendModel[] }
   | { readonly kind: 'none' };
 
@@ -369,8 +484,8 @@ function compact(content: string): string {
     .replace(/\s*([(){};=!&|])\s*/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
-/** `if (req.backend == F_x) { set req.backend = <director>; }` */
-const HAND_OVER = /^if\(req\.backend==(F_\w+)\)\{set req\.backend=(\w+);\}$/;
+/** `if (req.backend == F_x) { [set client.identity = <expression>;] set req.backend = <director>; }` */
+const HAND_OVER = /^if\(req\.backend==(F_\w+)\)\{(?:set client\.identity=([^;{}]+);)?set req\.backend=(\w+);\}$/;
 /** `if (req.backend == F_x && !backend.F_x.healthy) { <standby chain> }` */
 const FAILOVER = /^if\(req\.backend==(F_\w+)&&!backend\.(F_\w+)\.healthy\)\{(.+)\}$/;
 /** One link of the chain: `if (backend.F_y.healthy) { set req.backend = F_y; }`, then `else if …` for the next. */
@@ -385,10 +500,11 @@ function parsePoolSwitch(snippet: string, content: string, backends: Map<string,
   const compacted = compact(content);
   const handOver = HAND_OVER.exec(compacted);
   if (handOver !== null) {
-    const selector = backends.get(handOver[1]);
-    const director = directors.get(handOver[2]);
-    const backend = backends.get(handOver[2]);
-    const target: Destination | undefined = director !== undefined ? { kind: 'director', director }
+    const [, selectorId, identity, targetId] = handOver;
+    const selector = backends.get(selectorId);
+    const director = directors.get(targetId);
+    const backend = backends.get(targetId);
+    const target: Destination | undefined = director !== undefined && selector !== undefined ? { kind: 'director', director, identity, selector }
       : backend !== undefined ? { kind: 'backend', backend: backend.name } : undefined;
     return selector === undefined || target === undefined ? undefined : { kind: 'hand-over', snippet, selector: selector.name, target };
   }
@@ -464,35 +580,38 @@ interface Resolution {
   readonly text: string;
 }
 
-const STALE_OR_503 = 'Fastly serves a stale copy if it has one, else responds 503';
+/** The provider's default for `stale_if_error_ttl`, in seconds. */
+const DEFAULT_STALE_IF_ERROR_TTL = 43200;
 const DIRECTOR_POLICIES: { [type: number]: string } = { 1: 'random', 3: 'hash', 4: 'client' };
-const STICKINESS: { [type: number]: string } = {
-  3: '; requests for the same object (cache key) always go to the same origin',
-  4: '; requests from the same client (client.identity) always go to the same origin',
-};
+/** The header that keeps the address that first reached Fastly across the hops between POPs. */
+const ORIGINAL_CLIENT_HEADER = 'Fastly-Client-IP';
 
-function resolve(destination: Destination, sick: Set<string>, notes: string[]): Resolution {
+function resolve(service: ServiceModel, destination: Destination, sick: Set<string>, notes: string[]): Resolution {
   switch (destination.kind) {
     case 'backend':
       return sick.has(destination.backend)
-        ? { backend: destination.backend, shares: [], text: `, which is unhealthy: ${STALE_OR_503}` }
+        ? { backend: destination.backend, shares: [], text: `, which is unhealthy: ${service.whenNothingServes}` }
         : { backend: destination.backend, shares: [{ backend: destination.backend, share: 1 }], text: '' };
     case 'group': {
       const split = weightedSplit(destination.members, sick);
       if (split.shares.length === 0) {
-        return { shares: [], text: ` (${destination.members.map((member) => member.name).join(', ')}), but all of them are unhealthy: ${STALE_OR_503}` };
+        return {
+          shares: [],
+          text: ` (${destination.members.map((member) => member.name).join(', ')}), but all of them are unhealthy: ${service.whenNothingServes}`,
+        };
       }
       return { backend: onlyBackend(split.shares), shares: split.shares, text: `: ${formatShares(split.shares)}` };
     }
     case 'director':
-      return resolveDirector(destination.director, sick, notes);
+      return resolveDirector(service, destination, sick, notes);
     case 'none':
       return { shares: [], text: '' };
   }
 }
 
 /** A director is up while the healthy members hold at least `quorum` percent of the weight; then it picks among them by weight. */
-function resolveDirector(director: DirectorModel, sick: Set<string>, notes: string[]): Resolution {
+function resolveDirector(service: ServiceModel, destination: Destination & { kind: 'director' }, sick: Set<string>, notes: string[]): Resolution {
+  const director = destination.director;
   if (director.missingMembers.length > 0) {
     notes.push(`director "${director.name}" lists ${director.missingMembers.map((name) => `"${name}"`).join(', ')}, which `
       + `${director.missingMembers.length === 1 ? 'is not a backend' : 'are not backends'} of the service`);
@@ -501,7 +620,11 @@ function resolveDirector(director: DirectorModel, sick: Set<string>, notes: stri
   const header = ` (${policy}, quorum ${director.quorum}%)`;
   const split = weightedSplit(director.members, sick);
   if (split.shares.length === 0) {
-    return { director: director.name, shares: [], text: `${header}, but none of its members is healthy, so the director is down: ${STALE_OR_503}` };
+    return {
+      director: director.name,
+      shares: [],
+      text: `${header}, but none of its members is healthy, so the director is down: ${service.whenNothingServes}`,
+    };
   }
   // Whole numbers on both sides, so a share exactly at the quorum counts as reaching it.
   if (split.healthyWeight * 100 < director.quorum * split.totalWeight) {
@@ -510,15 +633,32 @@ function resolveDirector(director: DirectorModel, sick: Set<string>, notes: stri
       director: director.name,
       shares: [],
       text: `${header}, but only ${formatPercent(split.healthyWeight / split.totalWeight)} of its weight is healthy (${sickMembers.join(', ')} `
-        + `${sickMembers.length === 1 ? 'is' : 'are'} unhealthy), below the quorum, so the director is down: ${STALE_OR_503}`,
+        + `${sickMembers.length === 1 ? 'is' : 'are'} unhealthy), below the quorum, so the director is down: ${service.whenNothingServes}`,
     };
   }
   return {
     backend: onlyBackend(split.shares),
     director: director.name,
     shares: split.shares,
-    text: `${header}: ${formatShares(split.shares)}${STICKINESS[director.type] ?? ''}`,
+    text: `${header}: ${formatShares(split.shares)}${stickiness(destination)}`,
   };
+}
+
+/** Which requests a hash or client director keeps together; for a client director, what its key really is. */
+function stickiness(destination: Destination & { kind: 'director' }): string {
+  if (destination.director.type === 3) return '; requests for the same object (cache key) always go to the same origin';
+  if (destination.director.type !== 4) return '';
+  const identity = destination.identity;
+  if (identity !== undefined && identity.toLowerCase() === `req.http.${ORIGINAL_CLIENT_HEADER.toLowerCase()}`) {
+    return `; requests from the same client always go to the same origin: the switch sets client.identity from ${ORIGINAL_CLIENT_HEADER}, the `
+      + 'address that first reached Fastly, which a shield hop does not change';
+  }
+  if (identity !== undefined) return `; requests with the same client.identity (set to ${identity} by the switch) always go to the same origin`;
+  const shield = destination.selector.shield;
+  if (shield === '') return '; requests from the same client (client.identity, which defaults to client.ip) always go to the same origin';
+  return `; the director keys on client.identity, which defaults to client.ip: at the shield (${shield}) that is the address of the edge POP `
+    + 'that forwarded the request, so requests stick to an edge cache node, not to a user. Set client.identity = '
+    + `req.http.${ORIGINAL_CLIENT_HEADER} before choosing the director`;
 }
 
 interface WeightedSplit {
@@ -552,9 +692,11 @@ function formatPercent(fraction: number): string {
 
 /**
  * The service body a request reaches: the only one, the one named `serviceName`, or the one whose
- * domains match the request's Host header.
+ * domains match the request's Host header. `serviceOption` is how the caller's user can name a
+ * service (e.g. a command line option), when they can.
  */
-export function selectService(bodies: Array<{ [key: string]: any }>, request: RoutedRequest, serviceName?: string): { [key: string]: any } {
+export function selectService(bodies: Array<{ [key: string]: any }>, request: RoutedRequest, serviceName?: string,
+  serviceOption?: string): { [key: string]: any } {
   if (serviceName !== undefined) {
     const named = bodies.find((body) => body.name === serviceName);
     if (!named) throw new Error(`there is no VCL service named ${JSON.stringify(serviceName)}; there are ${bodies.map((body) => JSON.stringify(body.name)).join(', ') || 'none'}`);
@@ -566,7 +708,8 @@ export function selectService(bodies: Array<{ [key: string]: any }>, request: Ro
   if (matches.length !== 1) {
     const names = bodies.map((body) => JSON.stringify(body.name)).join(', ');
     throw new Error(bodies.length === 0 ? 'there is no fastly_service_vcl to route through'
-      : `there are ${bodies.length} VCL services (${names}); give the request a Host header that matches the domains of exactly one, or name the service`);
+      : `there are ${bodies.length} VCL services (${names}); give the request a Host header that matches the domains of exactly one`
+        + (serviceOption === undefined ? '' : `, or pick one with ${serviceOption}`));
   }
   return matches[0];
 }

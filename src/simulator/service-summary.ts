@@ -7,8 +7,11 @@
 
 const SERVICE_TYPES = ['fastly_service_vcl', 'fastly_service_compute'];
 
-/** Every Fastly service of a synthesised stack (JSON text or parsed), summarised. */
-export function summarizeServices(synthesized: string | { [key: string]: any }): string {
+/**
+ * Every Fastly service of a synthesised stack, summarised.
+ * @param synthesized the stack's Terraform JSON, as text or parsed
+ */
+export function summarizeServices(synthesized: string | { [key: string]: unknown }): string {
   const document = typeof synthesized === 'string' ? JSON.parse(synthesized) : synthesized;
   const sections: string[] = [];
   for (const type of SERVICE_TYPES) {
@@ -18,8 +21,12 @@ export function summarizeServices(synthesized: string | { [key: string]: any }):
   return sections.join('\n\n');
 }
 
-/** One service resource body, summarised. */
-export function summarizeService(type: string, body: { [key: string]: any }): string {
+/**
+ * One service resource body, summarised.
+ * @param type `fastly_service_vcl` or `fastly_service_compute`
+ * @param body the resource body in Terraform JSON
+ */
+export function summarizeService(type: string, body: { [key: string]: unknown }): string {
   const domains = list(body.domain).map((domain) => domain.name).sort();
   const lines = [`${type} ${JSON.stringify(body.name)} (${domains.join(', ') || 'no domains'})`];
   if (type === 'fastly_service_vcl') lines.push(...routingTable(body));

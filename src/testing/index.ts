@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { OriginPool } from '../constructs/origin-pool';
-import { RouteDecision, RoutedRequest, routeRequest, selectService } from '../simulator/route-request';
+import { formatShares, RouteDecision, RoutedRequest, routeRequest, selectService } from '../simulator/route-request';
 import { summarizeServices } from '../simulator/service-summary';
 
 /** Where a test expects a request to go; give one or more. */
@@ -18,7 +18,7 @@ export interface ExpectedRoute {
 
 /** A request routed through one service of a stack, with the pools the chosen backends belong to. */
 export interface StackRouteDecision extends RouteDecision {
-  /** The Terraform body of the service that was simulated. */
+  /** The name of the VCL service the request was routed through (the one its Host header picked, when the stack has several). */
   readonly serviceName: string;
   /** The pools (by name) of the backends that receive traffic. */
   readonly pools: string[];
@@ -29,11 +29,21 @@ const SUMMARY_MARKER = Symbol.for('cdktf-fastly-origins.ServiceSummary');
 /** Test helpers for stacks that use this library; they need no terraform binary and no Fastly account. */
 export class FastlyTesting {
   /**
+   * The stack's Terraform JSON, stable for snapshots, after every check the library makes.
+   * `Testing.synth(stack)` without its second argument `true` runs no check at all: a stack with
+   * a URL as address or a misspelled shield would synthesise there, and fail only at `app.synth()`.
+   * @throws the validation error `app.synth()` would throw, listing every problem
+   */
+  public static synth(stack: TerraformStack): string {
+    return Testing.synth(stack, true);
+  }
+
+  /**
    * Simulates where Fastly would send `request` in a stack (see `routeRequest`). With several VCL
    * services, the request's Host header picks the one whose domains match it.
    */
   public static routeRequest(stack: TerraformStack, request: RoutedRequest): StackRouteDecision {
-    const bodies = Object.values<any>(JSON.parse(Testing.synth(stack, true)).resource?.fastly_service_vcl ?? {});
+    const bodies = Object.values<any>(JSON.parse(FastlyTesting.synth(stack)).resource?.fastly_service_vcl ?? {});
     const body = selectService(bodies, request);
     const decision = routeRequest(body, request);
     const owners = poolsByBackend(stack, body.name);
@@ -44,10 +54,23 @@ export class FastlyTesting {
 
   /** The stack's Fastly services as a stable, readable summary that `fastlySnapshotSerializer` prints. */
   public static services(stack: TerraformStack): object {
-    return { [SUMMARY_MARKER]: summarizeServices(Testing.synth(stack, true)) };
+    return { [SUMMARY_MARKER]: summarizeServices(FastlyTesting.synth(stack)) };
   }
 
   private constructor() {}
+}
+
+// Shipped with the package, so that a user's tests type-check without a `declare global` of their own.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    // The type parameters must be those of @types/jest's declaration, which this one merges into.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
+    interface Matchers<R, T = {}> {
+      /** Whether Fastly would route `request` through the stack as `expected` says (`expect.extend(fastlyMatchers)` first). */
+      toRouteRequest(request: RoutedRequest, expected: ExpectedRoute): R;
+    }
+  }
 }
 
 /**
@@ -71,7 +94,7 @@ export const fastlyMatchers = {
 /** A jest snapshot serializer for `FastlyTesting.services(stack)`: `expect.addSnapshotSerializer(fastlySnapshotSerializer)`. */
 export const fastlySnapshotSerializer = {
   test: (value: unknown): boolean => typeof value === 'object' && value !== null && SUMMARY_MARKER in value,
-  serialize: (value: { [SUMMARY_MARKER]: string }): string => value[SUMMARY_MARKER],
+  serialize: (value: unknown): string => (value as { [SUMMARY_MARKER]: string })[SUMMARY_MARKER],
 };
 
 function routeMismatches(decision: StackRouteDecision, expected: ExpectedRoute): string[] {
@@ -80,7 +103,9 @@ function routeMismatches(decision: StackRouteDecision, expected: ExpectedRoute):
     problems.push(`it goes to ${decision.pools.length > 0 ? `pool ${decision.pools.join(', ')}` : 'no pool'}`);
   }
   if (expected.backend !== undefined && decision.backend !== expected.backend) {
-    problems.push(`the backend is ${decision.backend ?? 'not one backend'}`);
+    const traffic = formatShares(decision.shares);
+    problems.push(decision.backend !== undefined ? `the backend is ${decision.backend}`
+      : `it goes to ${decision.destination}${traffic ? ` (${traffic})` : ''}, not to one backend`);
   }
   if (expected.director !== undefined && decision.director !== expected.director) {
     problems.push(`the director is ${decision.director ?? 'none'}`);

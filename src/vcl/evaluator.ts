@@ -55,12 +55,16 @@ export interface BackendHealth {
 
 /** The outcome of evaluating a condition statement against a simulated request. */
 export interface ConditionEvaluation {
-  /** Whether the condition holds; undefined when the simulation cannot tell (see `reason`). */
+  /** Whether the condition holds; undefined when the simulation cannot tell, or when it holds only by chance (see `reason`). */
   readonly value?: boolean;
-  /** Why the value is undefined, or what the value rests on (`randombool()`), when either applies. */
+  /** Why the value is undefined. */
   readonly reason?: string;
-  /** True when the value depends on `randombool()`, which the simulation takes as false. */
-  readonly random?: boolean;
+  /**
+   * The share of such requests the condition holds for, when it rests on `randombool()` (which
+   * draws anew for each request): above 0 and below 1; `value` is then undefined.
+   * @default - the condition does not depend on chance
+   */
+  readonly probability?: number;
 }
 
 /**
@@ -73,6 +77,10 @@ export interface ConditionEvaluation {
  * Nothing is guessed: a variable the request does not give, or a function, variable or construct the
  * simulation does not model, makes the result undefined with a reason, unless the rest of the
  * expression decides it anyway (`false && …`).
+ *
+ * @param statement a condition's `statement`, e.g. `req.url ~ "^/api/"`
+ * @param request what the simulation knows about the request
+ * @param health which backends are sick, for `backend.F_<name>.healthy`
  */
 export function evaluateCondition(statement: string, request: SimulatedRequest, health: BackendHealth = {}): ConditionEvaluation {
   let expression: VclExpression;
@@ -82,11 +90,20 @@ export function evaluateCondition(statement: string, request: SimulatedRequest, 
     if (error instanceof VclSyntaxError) return { value: undefined, reason: `the statement is not valid VCL: ${error.message}` };
     throw error;
   }
-  const evaluator = new Evaluator(statement, request, health);
-  const truth = evaluator.truthOf(expression);
-  if (truth.kind === 'UNKNOWN') return { value: undefined, reason: truth.reason };
-  if (!evaluator.readRandomness) return { value: truth.value };
-  return { value: truth.value, reason: 'depends on randombool(), which the simulation takes as false', random: true };
+  const truth = new Evaluator(statement, request, health).truthOf(expression);
+  switch (truth.kind) {
+    case 'UNKNOWN':
+      return { value: undefined, reason: truth.reason };
+    case 'CHANCE':
+      return { value: undefined, probability: truth.probability, reason: `matches ${formatShare(truth.probability)} of such requests (randombool() draws anew for each request)` };
+    default:
+      return { value: truth.value };
+  }
+}
+
+/** A share as a percentage with at most one decimal: 0.1 → "10%", 7/16 → "43.8%". */
+function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +132,14 @@ interface UnknownValue {
   readonly reason: string;
 }
 
-type Value = StringValue | NumberValue | BoolValue | UnknownValue;
+/** A BOOL that is true for a share of requests (above 0, below 1): it rests on `randombool()`. */
+interface ChanceValue {
+  readonly kind: 'CHANCE';
+  readonly probability: number;
+}
+
+type Value = StringValue | NumberValue | BoolValue | UnknownValue | ChanceValue;
+type Truth = BoolValue | UnknownValue | ChanceValue;
 
 const TRUE: BoolValue = { kind: 'BOOL', value: true };
 const FALSE: BoolValue = { kind: 'BOOL', value: false };
@@ -131,6 +155,16 @@ function text(value: string | undefined): StringValue {
 
 function unknown(reason: string): UnknownValue {
   return { kind: 'UNKNOWN', reason };
+}
+
+/** A BOOL true with `probability`; 0 and 1 are decided. */
+function chance(probability: number): BoolValue | ChanceValue {
+  return probability <= 0 ? FALSE : probability >= 1 ? TRUE : { kind: 'CHANCE', probability };
+}
+
+/** The probability that a decided or chance BOOL is true. */
+function probabilityOf(truth: BoolValue | ChanceValue): number {
+  return truth.kind === 'CHANCE' ? truth.probability : truth.value ? 1 : 0;
 }
 
 const DEFAULT_METHOD = 'GET';
@@ -155,11 +189,10 @@ const STRING_FUNCTION_ARITY: { [name: string]: number } = {
 
 /**
  * Walks one parsed statement. `&&` and `||` short-circuit as in VCL, so a `randombool()` behind a
- * decided operand is never read and does not make the result random.
+ * decided operand is never read and does not make the result random. Each `randombool()` call
+ * draws on its own, so chances combine as independent events.
  */
 class Evaluator {
-  /** Whether a `randombool()` call was evaluated. */
-  public readRandomness = false;
   private readonly source: string;
   private readonly request: SimulatedRequest;
   private readonly unhealthyIdentifiers: Set<string>;
@@ -171,11 +204,12 @@ class Evaluator {
   }
 
   /** A value in a place where VCL wants a BOOL: a STRING there tests whether it is set. */
-  public truthOf(node: VclExpression): BoolValue | UnknownValue {
+  public truthOf(node: VclExpression): Truth {
     const value = this.valueOf(node);
     switch (value.kind) {
       case 'BOOL':
       case 'UNKNOWN':
+      case 'CHANCE':
         return value;
       case 'STRING':
         return bool(value.value !== undefined);
@@ -192,7 +226,7 @@ class Evaluator {
         return this.both(node.left, node.right);
       case VclExpressionKind.NOT: {
         const operand = this.truthOf(node.operand);
-        return operand.kind === 'BOOL' ? bool(!operand.value) : operand;
+        return operand.kind === 'UNKNOWN' ? operand : chance(1 - probabilityOf(operand));
       }
       case VclExpressionKind.GROUP:
         return this.valueOf(node.expression);
@@ -227,8 +261,10 @@ class Evaluator {
     const first = this.truthOf(left);
     if (first.kind === 'BOOL' && first.value) return TRUE;
     const second = this.truthOf(right);
-    if (second.kind === 'BOOL') return second.value ? TRUE : first;
-    return second;
+    if (second.kind === 'BOOL' && second.value) return TRUE;
+    if (first.kind === 'UNKNOWN') return first;
+    if (second.kind === 'UNKNOWN') return second;
+    return chance(1 - (1 - probabilityOf(first)) * (1 - probabilityOf(second)));
   }
 
   /** `&&`: false as soon as one side is false, even when the other cannot be decided. */
@@ -236,8 +272,10 @@ class Evaluator {
     const first = this.truthOf(left);
     if (first.kind === 'BOOL' && !first.value) return FALSE;
     const second = this.truthOf(right);
-    if (second.kind === 'BOOL') return second.value ? first : FALSE;
-    return second;
+    if (second.kind === 'BOOL' && !second.value) return FALSE;
+    if (first.kind === 'UNKNOWN') return first;
+    if (second.kind === 'UNKNOWN') return second;
+    return chance(probabilityOf(first) * probabilityOf(second));
   }
 
   /**
@@ -255,10 +293,7 @@ class Evaluator {
   }
 
   private call(node: VclCall): Value {
-    if (node.name === 'randombool') {
-      this.readRandomness = true;
-      return FALSE;
-    }
+    if (node.name === 'randombool') return this.randomBool(node);
     const arity = STRING_FUNCTION_ARITY[node.name];
     if (arity === undefined) return unknown(`the function ${node.name}() is not simulated`);
     if (node.arguments.length !== arity) return unknown(`${node.name}() takes ${arity} argument(s), got ${node.arguments.length}`);
@@ -269,6 +304,17 @@ class Evaluator {
     }
     const [first, second] = values.map((value) => (value as StringValue).value);
     return applyStringFunction(node.name, first, second);
+  }
+
+  /** `randombool(numerator, denominator)`: true for numerator/denominator of the requests, drawn anew for each. */
+  private randomBool(node: VclCall): Value {
+    if (node.arguments.length !== 2) return unknown(`randombool() takes 2 arguments, got ${node.arguments.length}`);
+    const [numerator, denominator] = node.arguments.map((argument) => this.valueOf(argument));
+    if (numerator.kind === 'UNKNOWN') return numerator;
+    if (denominator.kind === 'UNKNOWN') return denominator;
+    if (numerator.kind !== 'NUMBER' || denominator.kind !== 'NUMBER') return unknown('randombool() takes INTEGER arguments');
+    if (denominator.value === 0) return unknown(`randombool(${numerator.value}, 0) has no probability: its denominator is 0`);
+    return chance(numerator.value / denominator.value);
   }
 
   private variable(name: string): Value {
@@ -333,6 +379,7 @@ class Evaluator {
 function compare(operator: string, left: Value, right: Value): Value {
   if (left.kind === 'UNKNOWN') return left;
   if (right.kind === 'UNKNOWN') return right;
+  if (left.kind === 'CHANCE' || right.kind === 'CHANCE') return unknown(`comparing the result of randombool() with "${operator}" is not simulated`);
   if (left.kind !== right.kind) return unknown(`VCL cannot compare ${left.kind} with ${right.kind} using "${operator}"`);
   if (left.kind === 'NUMBER') return compareNumbers(operator, left.value, (right as NumberValue).value);
   if (operator !== '==' && operator !== '!=') return unknown(`VCL compares ${left.kind} values only with "==" and "!="`);

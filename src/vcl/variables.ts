@@ -253,6 +253,11 @@ function indexLanguage(file: LanguageFile): Language {
   };
 }
 
+/** Whether `name` is a VCL variable Fastly predefines (`now`, `req.url`, `req.http.X`, …). */
+export function isVclVariable(name: string): boolean {
+  return lookUpVariable(name) !== undefined;
+}
+
 /** Header names are case-insensitive and backends can have any name, so families match by pattern. */
 function lookUpVariable(name: string): VariableRecord | undefined {
   const { variables, patterns } = language();

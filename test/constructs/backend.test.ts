@@ -175,6 +175,55 @@ describe('Backend props are rendered to their attributes and units', () => {
   });
 });
 
+describe('Backend with a deploy-time address (a TerraformVariable, another resource\'s attribute)', () => {
+  const IS_HOSTNAME = '${!can(regex("^[0-9.]+$|:", var.origin))}';
+
+  test('gets the address as certificate and SNI hostname, as a hostname literal does, never an empty one', () => {
+    const { stack, service } = newVclService();
+    const origin = new TerraformVariable(stack, 'origin', { type: 'string' });
+    new Backend(service, 'origin', { address: origin.stringValue });
+    expect(serviceBody(stack).backend[0]).toMatchObject({
+      address: '${var.origin}', use_ssl: true, ssl_check_cert: true, ssl_cert_hostname: '${var.origin}', ssl_sni_hostname: '${var.origin}',
+    });
+  });
+
+  test('an IP address at deploy time stops terraform plan, as a literal IP address without sslCertHostname stops synth', () => {
+    const { stack, service } = newVclService();
+    const origin = new TerraformVariable(stack, 'origin', { type: 'string' });
+    new Backend(service, 'origin', { address: origin.stringValue });
+    expect(serviceBody(stack).lifecycle).toEqual({
+      precondition: [{
+        condition: IS_HOSTNAME,
+        error_message: '[edge/site/origin] address: got an IP address at deploy time; allowed: a hostname, because sslCertHostname and '
+          + 'sslSniHostname were derived from the address as from a hostname. For an IP origin, set them explicitly, as for a literal IP '
+          + 'address [backend/deploy-time-address].',
+      }],
+    });
+  });
+
+  test('the user\'s own preconditions are kept beside it', () => {
+    const { stack, service } = newVclService();
+    const origin = new TerraformVariable(stack, 'origin', { type: 'string' });
+    service.resource.lifecycle = { precondition: [{ condition: '${var.ok}', errorMessage: 'Not ok.' }] };
+    new Backend(service, 'origin', { address: origin.stringValue });
+    const preconditions = serviceBody(stack).lifecycle.precondition;
+    expect(preconditions.map((precondition: any) => precondition.condition)).toEqual(['${var.ok}', IS_HOSTNAME]);
+  });
+
+  test('no precondition when the hostnames are given, and the user\'s own lifecycle is kept', () => {
+    const { stack, service } = newVclService();
+    const origin = new TerraformVariable(stack, 'origin', { type: 'string' });
+    new Backend(service, 'origin', { address: origin.stringValue, sslCertHostname: 'origin.example.com' });
+    new Backend(service, 'plain', {
+      address: new TerraformVariable(stack, 'plain', { type: 'string' }).stringValue,
+      useSsl: false,
+      requestCondition: new Condition(service, 'IsPlain', { statement: 'req.http.X-Plain', priority: 20 }),
+    });
+    service.resource.lifecycle = { preventDestroy: true };
+    expect(serviceBody(stack).lifecycle).toEqual({ prevent_destroy: true });
+  });
+});
+
 describe('Backend rejects bad props at construction, naming path, prop, value and what is allowed', () => {
   const cases: Array<[string, Partial<BackendProps>, string]> = [
     ['a URL as address', { address: 'https://origin.example.com/' },
@@ -223,10 +272,10 @@ describe('Backend rejects bad props at construction, naming path, prop, value an
       'overrideHost: got "http://www.example.com"; allowed: a Host header value such as "origin.example.com" (no scheme or path) [backend/override-host]'],
     ['a sub-millisecond timeout', { connectTimeout: Duration.millis(0.5) },
       'connectTimeout: got Duration.millis(0.5); allowed: a whole number of milliseconds; Fastly stores this attribute in milliseconds [backend/timeout]'],
-    ['a zero timeout', { firstByteTimeout: Duration.seconds(0) }, 'firstByteTimeout: got 0; allowed: a whole number of milliseconds, at least 1 [backend/timeout]'],
+    ['a zero timeout', { firstByteTimeout: Duration.seconds(0) }, 'firstByteTimeout: got Duration.seconds(0); allowed: a whole number of milliseconds, at least 1 [backend/timeout]'],
     ['keepalive in fractions of a second', { keepaliveTime: Duration.millis(1500) },
       'keepaliveTime: got Duration.millis(1500); allowed: a whole number of seconds; Fastly stores this attribute in seconds [backend/keepalive]'],
-    ['keepalive of zero', { keepaliveTime: Duration.seconds(0) }, 'keepaliveTime: got 0; allowed: a whole number of seconds, at least 1; leave it out to keep Fastly\'s default [backend/keepalive]'],
+    ['keepalive of zero', { keepaliveTime: Duration.seconds(0) }, 'keepaliveTime: got Duration.seconds(0); allowed: a whole number of seconds, at least 1; leave it out to keep Fastly\'s default [backend/keepalive]'],
     ['negative max use', { maxUse: -1 }, 'maxUse: got -1; allowed: an integer >= 0 [backend/connection-limit]'],
     ['zero max connections', { maxConn: 0 }, 'maxConn: got 0; allowed: an integer >= 1 [backend/connection-limit]'],
     ['negative error threshold', { errorThreshold: -2 }, 'errorThreshold: got -2; allowed: an integer >= 0 [backend/connection-limit]'],
@@ -283,7 +332,7 @@ describe('Backend rejects bad props at construction, naming path, prop, value an
     const { service } = newVclService();
     const backend = new Backend(service, 'origin', { address: 'origin.example.com', sslCheckCert: false });
     expect(warningsOf(backend)).toEqual([
-      'sslCheckCert is false: Fastly accepts any certificate from this origin, including an attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name',
+      'sslCheckCert is false: Fastly accepts any certificate from this origin, including an attacker\'s; prefer sslCaCert for a private CA, or sslCertHostname for a certificate issued to another name [backend/insecure]',
     ]);
   });
 
@@ -334,6 +383,19 @@ describe('Backend references are checked at synth', () => {
     new Backend(service, 'b', { address: 'b.example.com' });
     expect(() => app.synth()).toThrow(/default route: got 2/);
     expect(fs.existsSync(`${app.outdir}/stacks/edge/cdk.tf.json`)).toBe(false);
+  });
+
+  test('a failed synth leaves no cdk.tf.json of an earlier synth behind, so that a stale file cannot be deployed', () => {
+    const app = Testing.app();
+    const stack = newStack(app);
+    const service = new VclService(stack, 'site', { name: 'www-example', domains: ['www.example.com'] });
+    new Backend(service, 'a', { address: 'a.example.com' });
+    new Backend(service, 'b', { address: 'b.example.com' });
+    const earlier = `${app.outdir}/stacks/edge/cdk.tf.json`;
+    fs.mkdirSync(`${app.outdir}/stacks/edge`, { recursive: true });
+    fs.writeFileSync(earlier, '{ "from": "an earlier synth" }');
+    expect(() => app.synth()).toThrow(/default route: got 2/);
+    expect(fs.existsSync(earlier)).toBe(false);
   });
 
   test('a valid stack synthesises', () => {

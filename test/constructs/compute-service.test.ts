@@ -1,3 +1,4 @@
+import { TerraformVariable } from 'cdktf';
 import { Backend, ComputeService, ComputeServiceProps, Healthcheck } from '../../src';
 import { newStack, serviceBody, validationErrors } from '../util';
 
@@ -24,6 +25,15 @@ describe('ComputeService', () => {
       activate: true,
       package: { filename: 'pkg/edge-app.tar.gz', source_code_hash: 'abc123' },
     });
+  });
+
+  test('a deploy-time backend address is guarded at plan on the Compute resource too', () => {
+    const stack = newStack();
+    const service = new ComputeService(stack, 'app', { name: 'edge-app', domains: ['app.example.com'] });
+    new Backend(service, 'origin', { address: new TerraformVariable(stack, 'origin', { type: 'string' }).stringValue });
+    const body = serviceBody(stack, 'fastly_service_compute');
+    expect(body.backend[0].ssl_cert_hostname).toBe('${var.origin}');
+    expect(body.lifecycle.precondition.map((p: any) => p.condition)).toEqual(['${!can(regex("^[0-9.]+$|:", var.origin))}']);
   });
 
   test('backends and healthchecks render into the Compute resource', () => {

@@ -1,5 +1,5 @@
 import { TerraformVariable } from 'cdktf';
-import { Backend, ComputeService, Duration, Healthcheck, HealthcheckProps } from '../../src';
+import { Backend, ComputeService, Duration, Healthcheck, HealthcheckMethod, HealthcheckProps } from '../../src';
 import { newStack, newVclService, serviceBody, validationErrors, warningsOf } from '../util';
 
 function healthcheckBlock(props: HealthcheckProps): any {
@@ -62,7 +62,7 @@ describe('Healthcheck', () => {
     new Backend(service, 'origin', { address: 'origin.example.com', healthcheck: check });
     expect(serviceBody(stack).healthcheck[0].initial).toBe(0);
     expect(warningsOf(check)).toEqual([
-      'initial (0) is below threshold (3): backends using this healthcheck start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set)',
+      'initial (0) is below threshold (3): backends using this healthcheck start sick after every activation and get no traffic until enough probes pass (startUnhealthy is set) [healthcheck/starts-sick]',
     ]);
   });
 
@@ -91,16 +91,16 @@ describe('Healthcheck', () => {
     ['a host with a scheme', { host: 'https://origin.example.com' },
       ['host: got "https://origin.example.com"; allowed: a hostname or IP address, optionally with ":port" (no scheme or path) [healthcheck/host]']],
     ['a relative path', { path: 'healthz' }, ['path: got "healthz"; allowed: a path starting with "/" and without white space [healthcheck/path]']],
-    ['a lower-case method', { method: 'get' }, ['method: got "get"; allowed: one of GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH (upper case) [healthcheck/method]']],
+    ['a lower-case method', { method: 'get' as HealthcheckMethod }, ['method: got "get"; allowed: one of GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH (upper case) [healthcheck/method]']],
     ['an impossible status', { expectedResponse: 700 }, ['expectedResponse: got 700; allowed: an integer from 100 to 599 [healthcheck/expected-response]']],
     ['an interval under a second', { checkInterval: Duration.millis(500), timeout: Duration.millis(100) },
-      ['checkInterval: got 500; allowed: a whole number of milliseconds from 1000 (1 s) to 3600000 (1 h) [healthcheck/interval]']],
+      ['checkInterval: got Duration.millis(500); allowed: a whole number of milliseconds from 1000 (1 s) to 3600000 (1 h) [healthcheck/interval]']],
     ['an interval over an hour', { checkInterval: Duration.minutes(61) },
-      ['checkInterval: got 3660000; allowed: a whole number of milliseconds from 1000 (1 s) to 3600000 (1 h) [healthcheck/interval]']],
+      ['checkInterval: got Duration.minutes(61); allowed: a whole number of milliseconds from 1000 (1 s) to 3600000 (1 h) [healthcheck/interval]']],
     ['an interval in fractions of a millisecond', { checkInterval: Duration.seconds(5.0005) },
       ['checkInterval: got Duration.seconds(5.0005); allowed: a whole number of milliseconds; Fastly stores this attribute in milliseconds [healthcheck/interval]']],
     ['a timeout as long as the interval', { checkInterval: Duration.seconds(5), timeout: Duration.seconds(5) },
-      ['timeout: got 5000; allowed: shorter than checkInterval (5000 ms), or probes overlap and a slow origin is never marked sick in time [healthcheck/timeout]']],
+      ['timeout: got Duration.seconds(5); allowed: shorter than checkInterval (5000 ms), or probes overlap and a slow origin is never marked sick in time [healthcheck/timeout]']],
     ['a window over 64', { window: 65, threshold: 3 }, ['window: got 65; allowed: an integer from 1 to 64 [healthcheck/window]']],
     ['a threshold above the window', { threshold: 6, window: 5, initial: 5, startUnhealthy: true },
       ['threshold: got 6; allowed: at most window (5); otherwise the origin can never become healthy [healthcheck/threshold]']],

@@ -1,5 +1,6 @@
+import { TerraformVariable } from 'cdktf';
 import { Backend, ComputeService, Condition, ConditionType, Duration, LoadBalancing, OriginPool, OriginPoolProps, VclService } from '../../src';
-import { newStack, newVclService, serviceBody, validationErrors, warningsOf } from '../util';
+import { newStack, newVclService, serviceBody, synth, validationErrors, warningsOf } from '../util';
 
 const TWO_ORIGINS = [{ address: 'api-1.example.net' }, { address: 'api-2.example.net', weight: 50 }];
 
@@ -58,8 +59,10 @@ describe.each([
   ['hash', LoadBalancing.hash({ quorum: 25 }), 3, 25, 5],
   ['client', LoadBalancing.client({ quorum: 50, retries: 1 }), 4, 50, 1],
 ])('OriginPool: LoadBalancing.%s()', (mode, loadBalancing, type, quorum, retries) => {
+  // A client director keys on client.identity, which defaults to client.ip: the edge POP's address at a shield.
+  const identity = mode === 'client' ? '  set client.identity = req.http.Fastly-Client-IP;\n' : '';
   const content = `# OriginPool "api": requests routed to its first origin go to its ${mode} director.\n`
-    + 'if (req.backend == F_api_1) {\n  set req.backend = api;\n}';
+    + `if (req.backend == F_api_1) {\n${identity}  set req.backend = api;\n}`;
   const director = { name: 'api', backends: ['api-1', 'api-2'], type, quorum, retries, shield: '', comment: `OriginPool edge/site/api (${mode})` };
 
   test('as the default route: the first origin is the unconditioned default and hands over to the director', () => {
@@ -126,6 +129,54 @@ describe('OriginPool: LoadBalancing.failover()', () => {
   });
 });
 
+describe('OriginPool names and VCL identifiers', () => {
+  test('a pool whose director would take the VCL identifier of a backend is rejected', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'api-1', { address: 'api-1.example.net' });
+    new OriginPool(service, 'F_api_1', {
+      origins: TWO_ORIGINS,
+      loadBalancing: LoadBalancing.random({ quorum: 50 }),
+      routeWhen: new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"', priority: 20 }),
+    });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site] director "F_api_1" (edge/site/F_api_1) and backend "api-1" (edge/site/api-1) both become F_api_1 in VCL; allowed: a director '
+        + 'name that is not "F_" followed by a backend name (Fastly calls backend "api-1" F_api_1 in VCL). Rename the director. [name/vcl-identifier]',
+    ]);
+  });
+
+  test('a pool named like a Fastly-generated director or a VCL keyword is rejected on its name', () => {
+    const { stack, service } = newVclService();
+    new OriginPool(service, 'shield', { name: 'ssl_shield_iad_va_us', origins: TWO_ORIGINS, loadBalancing: LoadBalancing.hash({ quorum: 50 }) });
+    expect(validationErrors(stack)).toEqual([
+      '[edge/site/shield] name: got "ssl_shield_iad_va_us"; allowed: a name whose VCL identifier (ssl_shield_iad_va_us) does not start with '
+        + '"ssl_shield_" or "autodirector_": Fastly\'s generated VCL declares its shield and automatic load-balancing directors with those names. '
+        + 'Rename the director [name/reserved-identifier]',
+    ]);
+  });
+});
+
+describe('OriginPool with deploy-time addresses', () => {
+  test('every origin gets its address as certificate and SNI hostname, the check probes the first, each guarded at plan', () => {
+    const { stack, service } = newVclService();
+    const first = new TerraformVariable(stack, 'api_1', { type: 'string' });
+    const second = new TerraformVariable(stack, 'api_2', { type: 'string' });
+    new OriginPool(service, 'api', { origins: [{ address: first.stringValue }, { address: second.stringValue }], healthcheck: { path: '/healthz' } });
+    const body = Object.values<any>(synth(stack).resource.fastly_service_vcl)[0];
+    expect(body.backend.map((b: any) => [b.ssl_cert_hostname, b.ssl_sni_hostname])).toEqual([
+      ['${var.api_1}', '${var.api_1}'], ['${var.api_2}', '${var.api_2}'],
+    ]);
+    expect(body.healthcheck[0].host).toBe('${var.api_1}');
+    expect(body.lifecycle.precondition.map((p: any) => [p.condition, p.error_message])).toEqual([
+      ['${!can(regex("^[0-9.]+$|:", var.api_1))}', '[edge/site/api] address: got an IP address at deploy time; allowed: a hostname, because '
+        + 'sslCertHostname, sslSniHostname and healthcheck.host were derived from the address as from a hostname. For an IP origin, set them '
+        + 'explicitly, as for a literal IP address [backend/deploy-time-address].'],
+      ['${!can(regex("^[0-9.]+$|:", var.api_2))}', '[edge/site/api/origins[1]] address: got an IP address at deploy time; allowed: a hostname, '
+        + 'because sslCertHostname and sslSniHostname were derived from the address as from a hostname. For an IP origin, set them '
+        + 'explicitly, as for a literal IP address [backend/deploy-time-address].'],
+    ]);
+  });
+});
+
 describe('OriginPool origins, healthcheck and shield', () => {
   test('originDefaults apply to every origin, an origin\'s own props win, the shield applies to all', () => {
     const { stack, service } = newVclService();
@@ -178,7 +229,7 @@ describe('OriginPool origins, healthcheck and shield', () => {
     const { service } = newVclService();
     const pool = new OriginPool(service, 'api', { origins: TWO_ORIGINS, loadBalancing: LoadBalancing.random() });
     expect(warningsOf(pool)).toEqual([
-      'with the default quorum of 75%, losing origin "api-1" leaves 33% of the weight healthy and the whole pool fails; set loadBalancing quorum explicitly (e.g. 33) to keep serving',
+      'with the default quorum of 75%, losing origin "api-1" leaves 33% of the weight healthy and the whole pool fails; set loadBalancing quorum explicitly (e.g. 33) to keep serving [pool/fragile-quorum]',
     ]);
     const chosen = new OriginPool(service, 'img', { origins: TWO_ORIGINS, loadBalancing: LoadBalancing.random({ quorum: 75 }), routeWhen: new Condition(service, 'IsImg', { statement: 'req.url ~ "^/img/"' }) });
     expect(warningsOf(chosen)).toEqual([]);

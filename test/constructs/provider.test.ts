@@ -27,7 +27,7 @@ describe('FastlyProvider', () => {
     const stack = new TerraformStack(Testing.app(), 'edge');
     const provider = new FastlyProvider(stack, 'fastly', { apiKey: 'literal-key' });
     expect(warningsOf(provider)).toEqual([
-      'apiKey is a literal string, so it is written to cdk.tf.json and Terraform state; leave it out and set FASTLY_API_KEY at deploy time, or pass a TerraformVariable marked sensitive',
+      'apiKey is a literal string, so it is written to cdk.tf.json and Terraform state; leave it out and set FASTLY_API_KEY at deploy time, or pass a TerraformVariable marked sensitive [provider/literal-api-key]',
     ]);
   });
 

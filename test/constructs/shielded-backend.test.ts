@@ -1,5 +1,6 @@
+import { TerraformVariable } from 'cdktf';
 import { Condition, Duration, Healthcheck, Pop, ShieldedBackend, ShieldedBackendProps } from '../../src';
-import { newVclService, serviceBody, validationErrors } from '../util';
+import { newVclService, serviceBody, synth, validationErrors, warningsOf } from '../util';
 
 describe('ShieldedBackend', () => {
   test('an S3 bucket origin shielded near its region: Host, certificate and SNI are the bucket host', () => {
@@ -28,22 +29,33 @@ describe('ShieldedBackend', () => {
     expect(assets.healthcheck?.name).toBe('assets-health');
   });
 
-  test('a GCS bucket reached through the shared endpoint keeps the bucket host as Host header', () => {
+  test('a GCS bucket, as in Fastly\'s guide: the bucket host is address, Host, certificate and SNI hostname', () => {
     const { stack, service } = newVclService();
     new ShieldedBackend(service, 'media', {
-      address: 'storage.googleapis.com',
-      overrideHost: 'media-bucket.storage.googleapis.com',
+      address: 'media-bucket.storage.googleapis.com',
       shield: Pop.nearest('gcp', 'us-west1'),
       healthcheckOptions: {},
     });
     const body = serviceBody(stack);
     expect(body.backend[0]).toMatchObject({
-      address: 'storage.googleapis.com',
+      address: 'media-bucket.storage.googleapis.com',
       override_host: 'media-bucket.storage.googleapis.com',
-      ssl_cert_hostname: 'storage.googleapis.com',
+      ssl_cert_hostname: 'media-bucket.storage.googleapis.com',
+      ssl_sni_hostname: 'media-bucket.storage.googleapis.com',
       shield: 'bfi-wa-us',
     });
     expect(body.healthcheck[0].host).toBe('media-bucket.storage.googleapis.com');
+  });
+
+  test('a bucket name with dots is a warning at synth: the wildcard certificate does not cover it', () => {
+    const { stack, service } = newVclService();
+    const media = new ShieldedBackend(service, 'media', { address: 'media.example.com.storage.googleapis.com', shield: 'bfi-wa-us' });
+    serviceBody(stack);
+    expect(warningsOf(media.backend)).toEqual([
+      'address: got "media.example.com.storage.googleapis.com"; allowed: a bucket name without dots; the certificate *.storage.googleapis.com '
+        + 'covers one label, so bucket "media.example.com" fails certificate checks (Fastly answers 503). Rename the bucket, or use the '
+        + 'path-style endpoint: address "storage.googleapis.com", and "/media.example.com" in front of the URL path [backend/bucket-dots]',
+    ]);
   });
 
   test('routed by a condition, with an existing healthcheck', () => {
@@ -56,6 +68,24 @@ describe('ShieldedBackend', () => {
       ['static', 'IsAssets', '', ''],
       ['web', '', 'web.example.net', 'shared'],
     ]);
+  });
+
+  test('a deploy-time address is taken as a hostname: override host, healthcheck host, certificate and SNI, guarded at plan', () => {
+    const { stack, service } = newVclService();
+    const bucket = new TerraformVariable(stack, 'bucket_host', { type: 'string' });
+    new ShieldedBackend(service, 'assets', { address: bucket.stringValue, shield: 'iad-va-us', healthcheckOptions: { path: '/ok.txt' } });
+    const json = synth(stack);
+    const body = Object.values<any>(json.resource.fastly_service_vcl)[0];
+    expect(body.backend[0]).toMatchObject({
+      override_host: '${var.bucket_host}', ssl_cert_hostname: '${var.bucket_host}', ssl_sni_hostname: '${var.bucket_host}',
+    });
+    expect(body.healthcheck[0].host).toBe('${var.bucket_host}');
+    expect(body.lifecycle.precondition).toEqual([{
+      condition: '${!can(regex("^[0-9.]+$|:", var.bucket_host))}',
+      error_message: '[edge/site/assets] address: got an IP address at deploy time; allowed: a hostname, because sslCertHostname, '
+        + 'sslSniHostname, overrideHost and healthcheckOptions.host were derived from the address as from a hostname. For an IP origin, set '
+        + 'them explicitly, as for a literal IP address [backend/deploy-time-address].',
+    }]);
   });
 
   const cases: Array<[string, Partial<ShieldedBackendProps>, string]> = [

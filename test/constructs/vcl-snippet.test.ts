@@ -1,5 +1,5 @@
-import { Backend, ComputeService, Condition, LoadBalancing, OriginPool, VclSnippet } from '../../src';
-import { newStack, newVclService, serviceBody, validationErrors } from '../util';
+import { Backend, ComputeService, Condition, LoadBalancing, OriginPool, VclSnippet, VclSnippetType } from '../../src';
+import { newVclService, serviceBody, validationErrors, warningsOf } from '../util';
 
 describe('VclSnippet', () => {
   test('renders next to the snippets of origin pools, sorted by name', () => {
@@ -24,7 +24,7 @@ describe('VclSnippet', () => {
       healthcheck: {},
       routeWhen: new Condition(service, 'IsApi', { statement: 'req.url ~ "^/api/"' }),
     });
-    new VclSnippet(service, 'late', { type: 'receive', content: 'set req.http.X = "1";' });
+    new VclSnippet(service, 'late', { type: 'receive' as VclSnippetType, content: 'set req.http.X = "1";' });
     new VclSnippet(service, 'clash', { type: 'miss', content: 'set req.http.X = "1";', name: 'api-route-miss' });
     const app = new ComputeService(stack, 'app', { name: 'app', domains: ['app.example.com'] });
     new VclSnippet(app, 'vcl', { type: 'recv', content: '' });
@@ -52,6 +52,34 @@ describe('VclSnippet', () => {
     new VclSnippet(service, 'declare', { type: 'miss', priority: 10, content: 'declare local var.bucket STRING;\nset var.bucket = "assets";' });
     new VclSnippet(service, 'use', { type: 'miss', priority: 20, content: 'set bereq.http.X-Bucket = var.bucket;' });
     expect(serviceBody(stack).snippet.map((snippet: any) => snippet.name)).toEqual(['declare', 'use']);
+  });
+});
+
+describe('a recv snippet that sets req.backend', () => {
+  const WARNING = 'type: got "recv"; allowed: miss or pass for a snippet that sets req.backend: Fastly\'s generated backend selection runs after '
+    + 'recv snippets and overwrites req.backend whenever a routing condition matches or a default backend exists. Move the assignment to a '
+    + 'miss or pass snippet, or return right after it [snippet/recv-backend]';
+
+  test('is a warning at synth: Fastly\'s backend selection overwrites it', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'web', { address: 'web.example.net' });
+    const beta = new VclSnippet(service, 'beta', { type: 'recv', content: 'if (req.http.X-Beta) {\n  set req.backend = F_web;\n}' });
+    serviceBody(stack);
+    expect(warningsOf(beta)).toEqual([WARNING]);
+  });
+
+  test('comments, strings, a return right after it and other subroutines do not warn', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'web', { address: 'web.example.net' });
+    const snippets = [
+      new VclSnippet(service, 'commented', { type: 'recv', content: '# set req.backend = F_web;\n// set req.backend = F_web;\n/* set req.backend = F_web; */' }),
+      new VclSnippet(service, 'quoted', { type: 'recv', content: 'set req.http.X-Note = "set req.backend = F_web";\nset req.http.Y = {"set req.backend = F_web"};' }),
+      new VclSnippet(service, 'websockets', { type: 'recv', content: 'if (req.http.Upgrade) {\n  set req.backend = F_web;\n  return (upgrade);\n}' }),
+      new VclSnippet(service, 'late', { type: 'miss', content: 'set req.backend = F_web;' }),
+      new VclSnippet(service, 'backend-name', { type: 'recv', content: 'set req.http.X-Backend = req.backend;' }),
+    ];
+    serviceBody(stack);
+    expect(snippets.flatMap(warningsOf)).toEqual([]);
   });
 });
 

@@ -61,6 +61,23 @@ const cases: Array<[string, any, string[], string?]> = [
     ['error healthcheck[0] "web-check" and healthcheck[1] "web-check" have the same name; allowed: one healthcheck per name in a service (Fastly matches blocks by name). Give one of them another name. [name/unique]']],
   ['name/vcl-identifier', vclWith((b) => { b.backend[0].name = 'api-v1'; b.backend[1].name = 'api.v1'; }),
     ['error backend[0] "api-v1" and backend[1] "api.v1" both become F_api_v1 in VCL; allowed: backend names that differ in letters, digits or "_". Rename one of them. [name/vcl-identifier]']],
+  ['name/vcl-identifier', vclWith((b) => { b.director = [{ name: 'F_web', backends: ['api'] }]; }),
+    ['error director[0] "F_web" and backend[0] "web" both become F_web in VCL; allowed: a director name that is not "F_" followed by a backend '
+      + 'name (Fastly calls backend "web" F_web in VCL). Rename the director. [name/vcl-identifier]']],
+  ['name/reserved-identifier', vclWith((b) => {
+    b.director = ['ssl-shield-iad-va-us', 'autodirector_', 'set', 'now'].map((name) => ({ name, backends: ['api'] }));
+  }), [
+    'error director[0].name: director [0] name: got "ssl-shield-iad-va-us"; allowed: a name whose VCL identifier (ssl_shield_iad_va_us) does '
+      + 'not start with "ssl_shield_" or "autodirector_": Fastly\'s generated VCL declares its shield and automatic load-balancing directors '
+      + 'with those names. Rename the director [name/reserved-identifier]',
+    'error director[1].name: director [1] name: got "autodirector_"; allowed: a name whose VCL identifier (autodirector_) does not start with '
+      + '"ssl_shield_" or "autodirector_": Fastly\'s generated VCL declares its shield and automatic load-balancing directors with those names. '
+      + 'Rename the director [name/reserved-identifier]',
+    'error director[2].name: director [2] name: got "set"; allowed: a name whose VCL identifier (set) is not a VCL keyword or variable: '
+      + 'VCL that refers to the director does not compile. Rename the director [name/reserved-identifier]',
+    'error director[3].name: director [3] name: got "now"; allowed: a name whose VCL identifier (now) is not a VCL keyword or variable: '
+      + 'VCL that refers to the director does not compile. Rename the director [name/reserved-identifier]',
+  ]],
   ['backend/address', vclWith((b) => { b.backend[0].address = 'https://web.example.net/'; }),
     ['error backend[0].address: backend "web" address: got "https://web.example.net/"; allowed: a hostname (e.g. "origin.example.com"), an IPv4 or an IPv6 address; remove the scheme: give only the host, and use useSsl/port for the protocol [backend/address]']],
   ['backend/port', vclWith((b) => { b.backend[0].port = 0; }), ['error backend[0].port: backend "web" port: got 0; allowed: an integer from 1 to 65535 [backend/port]']],
@@ -103,6 +120,19 @@ const cases: Array<[string, any, string[], string?]> = [
     'fastly_service_compute'],
   ['backend/insecure', vclWith((b) => { b.backend[0].ssl_check_cert = false; }),
     ['warning backend[0].ssl_check_cert: backend "web" ssl_check_cert: got false; allowed: true; with false Fastly accepts any certificate from this origin, including an attacker\'s. Prefer ssl_ca_cert for a private CA, or ssl_cert_hostname for a certificate issued to another name [backend/insecure]']],
+  ['backend/bucket-dots', vclWith((b) => {
+    Object.assign(b.backend[0], { address: 'media.example.s3.eu-west-1.amazonaws.com', ssl_cert_hostname: 'media.example.s3.eu-west-1.amazonaws.com' });
+    Object.assign(b.backend[1], { address: 'storage.googleapis.com', ssl_cert_hostname: 'api.example.storage.googleapis.com' });
+  }), [
+    'warning backend[0].ssl_cert_hostname: backend "web" ssl_cert_hostname: got "media.example.s3.eu-west-1.amazonaws.com"; allowed: a bucket '
+      + 'name without dots; the certificate *.s3.eu-west-1.amazonaws.com covers one label, so bucket "media.example" fails certificate checks '
+      + '(Fastly answers 503). Rename the bucket, or use the path-style endpoint: address "s3.eu-west-1.amazonaws.com", and "/media.example" '
+      + 'in front of the URL path [backend/bucket-dots]',
+    'warning backend[1].ssl_cert_hostname: backend "api" ssl_cert_hostname: got "api.example.storage.googleapis.com"; allowed: a bucket name '
+      + 'without dots; the certificate *.storage.googleapis.com covers one label, so bucket "api.example" fails certificate checks (Fastly '
+      + 'answers 503). Rename the bucket, or use the path-style endpoint: address "storage.googleapis.com", and "/api.example" in front of '
+      + 'the URL path [backend/bucket-dots]',
+  ]],
   ['healthcheck/host', vclWith((b) => { b.healthcheck[0].host = 'http://www.example.com'; }),
     ['error healthcheck[0].host: healthcheck "web-check" host: got "http://www.example.com"; allowed: a hostname or IP address, optionally with ":port" (no scheme or path) [healthcheck/host]']],
   ['healthcheck/path', vclWith((b) => { b.healthcheck[0].path = 'healthz'; }),
@@ -151,6 +181,15 @@ const cases: Array<[string, any, string[], string?]> = [
     ['error director[0].shield: director "pool" shield: got "nowhere"; allowed: a current Fastly shield POP code; "nowhere" is not a Fastly shield POP (Pop.shields() lists them) [director/shield]']],
   ['snippet/type', vclWith((b) => { b.snippet = [{ name: 's', type: 'receive', content: 'set req.http.X = "1";' }]; }),
     ['error snippet[0].type: snippet "s" type: got "receive"; allowed: one of init, recv, hash, hit, miss, pass, fetch, error, deliver, log, none [snippet/type]']],
+  ['snippet/recv-backend', vclWith((b) => {
+    b.snippet = [
+      { name: 'beta', type: 'recv', content: 'if (req.http.X-Beta) { set req.backend = F_api; } # set req.backend = F_web;' },
+      { name: 'upgrade', type: 'recv', content: 'if (req.http.Upgrade) { set req.backend = F_web; return(upgrade); }' },
+      { name: 'late', type: 'pass', content: 'set req.backend = F_web;' },
+    ];
+  }), ['warning snippet[0].type: snippet "beta" type: got "recv"; allowed: miss or pass for a snippet that sets req.backend: Fastly\'s generated '
+    + 'backend selection runs after recv snippets and overwrites req.backend whenever a routing condition matches or a default backend exists. '
+    + 'Move the assignment to a miss or pass snippet, or return right after it [snippet/recv-backend]']],
   ['reference/healthcheck', vclWith((b) => { b.backend[0].healthcheck = 'web-chek'; }),
     [
       'warning healthcheck[0].name: healthcheck [0] name: got "web-check"; allowed: the name of a healthcheck that a backend uses; no backend refers to this one, so it probes without marking anything sick. Set it as a backend\'s healthcheck, or remove it [healthcheck/unused]',

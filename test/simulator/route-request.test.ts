@@ -5,7 +5,8 @@ import { Backend, Condition, LoadBalancing, OriginPool } from '../../src';
 import { RouteDecision, routeRequest, RoutedRequest } from '../../src/simulator/route-request';
 import { newVclService, serviceBody } from '../util';
 
-const STALE_OR_503 = 'Fastly serves a stale copy if it has one, else responds 503';
+const STALE_OR_503 = 'Fastly serves a stale copy only within a stale-if-error window, which the service does not open (stale_if_error is off; '
+  + 'an origin\'s Cache-Control: stale-if-error can), else responds 503';
 
 /** Each share by backend name, so that shares compare with `toBeCloseTo`. */
 function sharesOf(decision: RouteDecision): { [backend: string]: number } {
@@ -63,7 +64,8 @@ describe.each(ROUTES)('OriginPool %s', (_name, routed, url, toFirstOrigin) => {
   test.each<[string, LoadBalancing, string]>([
     ['random', LoadBalancing.random({ quorum: 50 }), ''],
     ['hash', LoadBalancing.hash({ quorum: 50 }), '; requests for the same object (cache key) always go to the same origin'],
-    ['client', LoadBalancing.client({ quorum: 50 }), '; requests from the same client (client.identity) always go to the same origin'],
+    ['client', LoadBalancing.client({ quorum: 50 }), '; requests from the same client always go to the same origin: the switch sets '
+      + 'client.identity from Fastly-Client-IP, the address that first reached Fastly, which a shield hop does not change'],
   ])('%s(): the first origin hands over to the director, which splits by weight over healthy origins', (policy, loadBalancing, stickiness) => {
     const body = poolService(loadBalancing, routed);
     const director = `${toFirstOrigin}; snippet "api-route-miss" hands it to director "api" (${policy}, quorum 50%)`;
@@ -114,6 +116,8 @@ describe('OriginPool behind routeWhen', () => {
       matchedConditions: [],
       winningCondition: undefined,
       undecidedConditions: [],
+      randomConditions: [],
+      destination: 'backend "web"',
       reason: 'no routing condition matched, so the request takes the default route: backend "web"',
     });
   });
@@ -121,7 +125,64 @@ describe('OriginPool behind routeWhen', () => {
   test('a director whose members are all unhealthy is down, even with quorum 0', () => {
     const decision = routeRequest(poolService(LoadBalancing.auto(), true), { url: '/api/x', unhealthy: ['api-1', 'api-2', 'api-3'] });
     expect(decision).toMatchObject({ director: 'api', backend: undefined, shares: [] });
-    expect(decision.reason).toMatch(new RegExp(`\\(random, quorum 0%\\), but none of its members is healthy, so the director is down: ${STALE_OR_503}$`));
+    expect(decision.reason.endsWith(`(random, quorum 0%), but none of its members is healthy, so the director is down: ${STALE_OR_503}`)).toBe(true);
+  });
+});
+
+describe('what Fastly does when nothing healthy serves a request', () => {
+  test('with the service\'s stale_if_error on, stale content is served within stale_if_error_ttl', () => {
+    const body = {
+      backend: [{ name: 'web', healthcheck: 'check' }],
+      healthcheck: [{ name: 'check', host: 'www.example.com', path: '/' }],
+      stale_if_error: true,
+      stale_if_error_ttl: 600,
+    };
+    expect(routeRequest(body, { url: '/', unhealthy: ['web'] }).reason).toBe('the service has no routing conditions, so the request takes the '
+      + 'default route: backend "web", which is unhealthy: Fastly serves a stale copy if it expired less than 600 s ago (stale_if_error), '
+      + 'else responds 503');
+    const { stale_if_error_ttl: _ttl, ...defaultTtl } = body;
+    expect(routeRequest(defaultTtl, { url: '/', unhealthy: ['web'] }).reason).toMatch(/less than 43200 s ago/);
+  });
+});
+
+describe('WebSockets', () => {
+  test('a request with an Upgrade header is told that return(upgrade) skips the pool switch', () => {
+    const decision = routeRequest(poolService(LoadBalancing.random({ quorum: 50 }), true), { url: '/api/socket', headers: { Upgrade: 'websocket' } });
+    expect(decision.reason).toBe('condition "IsApi" (priority 20) matched and is the highest-priority match, so the request goes to backend '
+      + '"api-1"; snippet "api-route-miss" hands it to director "api" (random, quorum 50%): api-1 50%, api-2 25%, api-3 25%; a WebSocket '
+      + 'request that the service passes with return(upgrade) in vcl_recv never reaches vcl_miss or vcl_pass, so the pool switch does not '
+      + 'apply to it: it stays on backend "api-1"');
+  });
+});
+
+describe('client directors behind a shield', () => {
+  /** A pool `api` of two shielded origins behind a client director, whose switch snippets are replaced by `content`. */
+  function clientPool(content?: string): any {
+    const { stack, service } = newVclService();
+    new OriginPool(service, 'api', {
+      origins: [{ address: 'api-1.example.net' }, { address: 'api-2.example.net' }],
+      loadBalancing: LoadBalancing.client({ quorum: 50 }),
+      shield: 'iad-va-us',
+    });
+    const body = serviceBody(stack);
+    if (content !== undefined) for (const snippet of body.snippet) snippet.content = content;
+    return body;
+  }
+
+  test('the switch keys the director on Fastly-Client-IP, so a user sticks to one origin at the shield too', () => {
+    expect(routeRequest(clientPool(), { url: '/' }).reason).toBe('no routing condition matched, so the request takes the default route: '
+      + 'backend "api-1"; snippet "api-route-miss" hands it to director "api" (client, quorum 50%): api-1 50%, api-2 50%; requests from the '
+      + 'same client always go to the same origin: the switch sets client.identity from Fastly-Client-IP, the address that first reached '
+      + 'Fastly, which a shield hop does not change');
+  });
+
+  test('a hand-written switch that leaves client.identity alone sticks to the edge POP at the shield, and the reason says so', () => {
+    const decision = routeRequest(clientPool('if (req.backend == F_api_1) {\n  set req.backend = api;\n}'), { url: '/' });
+    expect(decision).toMatchObject({ director: 'api' });
+    expect(decision.reason).toBe('no routing condition matched, so the request takes the default route: backend "api-1"; snippet '
+      + '"api-route-miss" hands it to director "api" (client, quorum 50%): api-1 50%, api-2 50%; the director keys on client.identity, which '
+      + 'defaults to client.ip: at the shield (iad-va-us) that is the address of the edge POP that forwarded the request, so requests stick '
+      + 'to an edge cache node, not to a user. Set client.identity = req.http.Fastly-Client-IP before choosing the director');
   });
 });
 
@@ -294,6 +355,8 @@ describe('undecidable conditions', () => {
       matchedConditions: ['IsApi'],
       winningCondition: 'IsApi',
       undecidedConditions: ['IsVersion3'],
+      randomConditions: [],
+      destination: 'an undecided route',
       reason: 'the route cannot be decided: condition "IsVersion3" (priority 30, routing to backend "v3") could not be evaluated: the function '
         + 'std.atoi() is not simulated; if it does not match: condition "IsApi" (priority 20) matched and is the highest-priority match, so '
         + 'the request goes to backend "api"',
@@ -335,12 +398,15 @@ describe('hand-written configurations', () => {
     expect(routeRequest(handWritten, { url: '/', unhealthy: ['b'] }).shares).toEqual([]);
   });
 
-  test('a tie of priorities is decided in name order, and said to be arbitrary', () => {
+  test('a tie of priorities leaves the route undecided: Fastly picks arbitrarily, the simulation cannot know which', () => {
     const decision = routeRequest(handWritten, { url: '/admin/api/users' });
-    expect(decision).toMatchObject({ backend: 'admin-api', matchedConditions: ['IsAdmin', 'IsAdminApi'], winningCondition: 'IsAdminApi' });
-    expect(decision.reason).toBe('condition "IsAdminApi" (priority 10) matched and is the highest-priority match, overriding condition '
-      + '"IsAdmin" (priority 10), so the request goes to backend "admin-api"; "IsAdmin" and "IsAdminApi" both matched at priority 10: Fastly '
-      + `runs equal priorities in an arbitrary order, so any of them may win (the simulation runs them in name order); ${customVcl}`);
+    expect(decision).toMatchObject({
+      backend: undefined, shares: [], destination: 'an undecided route', matchedConditions: ['IsAdmin', 'IsAdminApi'], winningCondition: undefined,
+    });
+    expect(decision.reason).toBe('the route cannot be decided: "IsAdmin" and "IsAdminApi" both matched at priority 10, and Fastly runs equal '
+      + 'priorities in an arbitrary order, so any of them may win; in name order: condition "IsAdminApi" (priority 10) matched and is the '
+      + 'highest-priority match, overriding condition "IsAdmin" (priority 10), so the request goes to backend "admin-api"; '
+      + `${customVcl}`);
   });
 
   test('VCL that sets req.backend in any other shape or place is reported as custom, not run', () => {
@@ -391,27 +457,49 @@ describe('hand-written configurations', () => {
     });
   });
 
-  test('randombool() in a routing condition is simulated as false and said to vary', () => {
+  test('a randombool() canary takes its share n/d of the traffic, never 0% or 100%', () => {
     const body = {
       backend: [{ name: 'web' }, { name: 'canary', request_condition: 'Canary' }],
       condition: [{ name: 'Canary', statement: 'randombool(1, 10)', priority: 50 }],
     };
-    expect(routeRequest(body, { url: '/' })).toMatchObject({
-      backend: 'web',
-      reason: 'no routing condition matched, so the request takes the default route: backend "web"; condition "Canary" depends on randombool(), '
-        + 'which the simulation takes as false; in Fastly its result varies from request to request',
+    const decision = routeRequest(body, { url: '/' });
+    expect(decision).toMatchObject({
+      backend: undefined, director: undefined, matchedConditions: [], winningCondition: undefined, undecidedConditions: [], randomConditions: ['Canary'],
     });
+    expectShares(decision, { canary: 0.1, web: 0.9 });
+    expect(decision.reason).toBe('the route varies from request to request: 10% of such requests: condition "Canary" (priority 50) matched '
+      + '(it matches 10% of such requests (randombool() draws anew for each request)) and is the highest-priority match, so the request goes to '
+      + 'backend "canary"; 90%: no routing condition matched, so the request takes the default route: backend "web"');
   });
 
-  test('one condition routing to two backends is noted as arbitrary', () => {
+  test('a canary behind a matching condition: its share of what that condition matches; a later certain match overrides it', () => {
+    const body = {
+      backend: [{ name: 'web' }, { name: 'api', request_condition: 'IsApi' }, { name: 'api-canary', request_condition: 'ApiCanary' },
+        { name: 'admin', request_condition: 'IsAdmin' }],
+      condition: [
+        { name: 'IsApi', statement: 'req.url ~ "^/api/"', priority: 10 },
+        { name: 'ApiCanary', statement: 'req.url ~ "^/api/" && randombool(5, 100)', priority: 20 },
+        { name: 'IsAdmin', statement: 'req.url ~ "^/api/admin/"', priority: 30 },
+      ],
+    };
+    const api = routeRequest(body, { url: '/api/users' });
+    expectShares(api, { 'api-canary': 0.05, 'api': 0.95 });
+    expect(api).toMatchObject({ matchedConditions: ['IsApi'], randomConditions: ['ApiCanary'], backend: undefined });
+    const admin = routeRequest(body, { url: '/api/admin/users' });
+    expectShares(admin, { admin: 1 });
+    expect(admin).toMatchObject({ backend: 'admin', winningCondition: 'IsAdmin', randomConditions: [] });
+  });
+
+  test('one condition routing to two backends leaves the route undecided', () => {
     const body = {
       backend: [{ name: 'web' }, { name: 'x', request_condition: 'IsX' }, { name: 'y', request_condition: 'IsX' }],
       condition: [{ name: 'IsX', statement: 'req.url ~ "^/x"' }],
     };
     expect(routeRequest(body, { url: '/x' })).toMatchObject({
-      backend: 'y',
-      reason: 'condition "IsX" (priority 10) matched and is the highest-priority match, so the request goes to backend "y"; condition "IsX" '
-        + 'routes to "x", "y": Fastly picks one of them arbitrarily (the simulation takes the last in name order)',
+      backend: undefined,
+      shares: [],
+      reason: 'the route cannot be decided: condition "IsX" routes to "x", "y", and Fastly picks one of them arbitrarily; in name order: '
+        + 'condition "IsX" (priority 10) matched and is the highest-priority match, so the request goes to backend "y"',
     });
   });
 });

@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { ExampleStack } from '../../examples/app';
-import { FastlyTesting, LoadBalancing, OriginPool, VclService } from '../../src';
-import { newStack } from '../util';
+import { Backend, Duration, FastlyTesting, LoadBalancing, OriginPool, VclService } from '../../src';
+import { newStack, newVclService } from '../util';
 
 const example = () => new ExampleStack(Testing.app(), 'edge');
 
@@ -21,6 +21,16 @@ describe('expect(stack).toRouteRequest(request, expected)', () => {
       + 'matched and is the highest-priority match, so the request goes to backend "legacy"');
   });
 
+  test('a request that goes to a director or a group is said to, not "not one backend"', () => {
+    expect(() => expect(example()).toRouteRequest({ url: '/api/v1/users' }, { backend: 'api-1' })).toThrow(
+      'expected GET /api/v1/users to be routed as {"backend":"api-1"}, but it goes to director "api" (api-1 66.7%, api-2 33.3%), not to one '
+      + 'backend.\nFastly would: ');
+    expect(() => expect(example()).toRouteRequest({ url: '/' }, { backend: 'web-1' })).toThrow(
+      'but it goes to the automatic load-balancing group (web-1 50%, web-2 50%), not to one backend.');
+    expect(() => expect(example()).toRouteRequest({ url: '/legacy/' }, { backend: 'web-1' })).toThrow(
+      'but the backend is legacy.');
+  });
+
   test('with several services, the Host header picks the service', () => {
     const stack = newStack();
     const shop = new VclService(stack, 'shop', { name: 'shop', domains: ['shop.example.com'] });
@@ -30,7 +40,21 @@ describe('expect(stack).toRouteRequest(request, expected)', () => {
     expect(FastlyTesting.routeRequest(stack, { url: '/', headers: { Host: 'en.blog.example.com' } })).toMatchObject({ serviceName: 'blog', pools: ['web'], backend: 'web-1' });
     expect(FastlyTesting.routeRequest(stack, { url: '/', headers: { host: 'shop.example.com' } })).toMatchObject({ serviceName: 'shop', director: 'web' });
     expect(() => FastlyTesting.routeRequest(stack, { url: '/' })).toThrow(
-      'there are 2 VCL services ("blog", "shop"); give the request a Host header that matches the domains of exactly one, or name the service');
+      /^there are 2 VCL services \("blog", "shop"\); give the request a Host header that matches the domains of exactly one$/);
+  });
+});
+
+describe('FastlyTesting.synth(stack)', () => {
+  test('runs every check, which Testing.synth(stack) without true skips, including the checks of single props', () => {
+    const { stack, service } = newVclService();
+    new Backend(service, 'web', { address: 'https://web.example.net/', connectTimeout: Duration.millis(0.5) });
+    expect(() => Testing.synth(stack)).not.toThrow();
+    expect(() => FastlyTesting.synth(stack)).toThrow(/address: got "https:\/\/web\.example\.net\/"; allowed: a hostname/);
+    expect(() => FastlyTesting.synth(stack)).toThrow(/connectTimeout: got Duration\.millis\(0\.5\); allowed: a whole number of milliseconds/);
+  });
+
+  test('returns the same stable JSON as Testing.synth(stack, true)', () => {
+    expect(FastlyTesting.synth(example())).toBe(Testing.synth(example(), true));
   });
 });
 

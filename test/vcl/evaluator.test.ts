@@ -221,12 +221,21 @@ describe('evaluateCondition: functions', () => {
     expect(evaluateCondition(statement, REQUEST)).toEqual({ value: expected });
   });
 
-  test('randombool() is taken as false and marks the result as random', () => {
-    const reason = 'depends on randombool(), which the simulation takes as false';
-    expect(evaluateCondition('randombool(1, 10)', REQUEST)).toEqual({ value: false, reason, random: true });
-    expect(evaluateCondition('!randombool(1, 10)', REQUEST)).toEqual({ value: true, reason, random: true });
-    // Short-circuited: the result does not depend on it.
+  test('randombool(n, d) holds for a share n/d of requests: undecided, with that probability, never a definite result', () => {
+    const chance = (share: string) => `matches ${share} of such requests (randombool() draws anew for each request)`;
+    expect(evaluateCondition('randombool(1, 10)', REQUEST)).toEqual({ value: undefined, probability: 0.1, reason: chance('10%') });
+    expect(evaluateCondition('!randombool(1, 10)', REQUEST)).toEqual({ value: undefined, probability: 0.9, reason: chance('90%') });
+    expect(evaluateCondition('req.url ~ "^/api/" && randombool(1, 10)', REQUEST)).toEqual({ value: undefined, probability: 0.1, reason: chance('10%') });
+    // Each call draws on its own.
+    expect(evaluateCondition('randombool(1, 4) || randombool(1, 4)', REQUEST)).toMatchObject({ value: undefined, probability: 7 / 16 });
+    // Decided without it, or by it: a share of 0 or 1 is no chance.
     expect(evaluateCondition('req.url ~ "^/assets/" && randombool(1, 10)', REQUEST)).toEqual({ value: false });
+    expect(evaluateCondition('randombool(0, 10)', REQUEST)).toEqual({ value: false });
+    expect(evaluateCondition('randombool(12, 10)', REQUEST)).toEqual({ value: true });
+    expect(evaluateCondition('randombool(1, 0)', REQUEST)).toEqual({ value: undefined, reason: 'randombool(1, 0) has no probability: its denominator is 0' });
+    expect(evaluateCondition('randombool(std.atoi(req.http.X-Share), 100)', REQUEST))
+      .toEqual({ value: undefined, reason: 'the function std.atoi() is not simulated' });
+    expect(evaluateCondition('randombool_seeded(1, 10, 42)', REQUEST)).toEqual({ value: undefined, reason: 'the function randombool_seeded() is not simulated' });
   });
 
   test('unknown functions and wrong arguments are undecided', () => {
