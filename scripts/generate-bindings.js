@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Generates the typed L1 bindings in src/generated/ from data/provider-schema.json, offline.
+// Generates the typed L1 bindings from data/provider-schema.json, offline, for either runtime.
 //
-//   node scripts/generate-bindings.js           rewrite src/generated/
-//   node scripts/generate-bindings.js --check   fail if src/generated/ is not what the schema generates
+//   node scripts/generate-bindings.js                  rewrite src/generated/ (cdktf)
+//   node scripts/generate-bindings.js --check          fail if src/generated/ is not what the schema generates
+//   node scripts/generate-bindings.js --runtime cdktn --out <dir>
+//                                                      write cdktn bindings to <dir> (scripts/stage-cdktn.js does)
 //
-// The generator is loaded by its deep path: the package index requires jsii-pacmak, which
-// @cdktf/provider-generator does not declare as a dependency.
+// Whatever the schema holds is generated: the script knows no resource names.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -20,10 +21,27 @@ const root = path.resolve(__dirname, '..');
 const schemaFile = path.join(root, 'data', 'provider-schema.json');
 const outDir = path.join(root, 'src', 'generated');
 
-async function generate(targetDir) {
-  const { TerraformProviderGenerator } = require('@cdktf/provider-generator/lib/get/generator/provider-generator');
-  const { CodeMaker } = require('codemaker');
-  const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require('@cdktf/commons');
+// Bindings generated for one runtime crash in the other's stacks, so each runtime has its generator.
+const GENERATORS = {
+  cdktf: () => ({
+    // Loaded by its deep path: the package index requires jsii-pacmak, which
+    // @cdktf/provider-generator does not declare as a dependency.
+    TerraformProviderGenerator: require('@cdktf/provider-generator/lib/get/generator/provider-generator').TerraformProviderGenerator,
+    CodeMaker: require('codemaker').CodeMaker,
+    commons: require('@cdktf/commons'),
+  }),
+  cdktn: () => {
+    const generator = require('@cdktn/provider-generator');
+    // The commons the generator itself was built with, so its target classes are the ones it expects.
+    const commons = require(require.resolve('@cdktn/commons', { paths: [path.dirname(require.resolve('@cdktn/provider-generator'))] }));
+    return { TerraformProviderGenerator: generator.TerraformProviderGenerator, CodeMaker: generator.CodeMaker, commons };
+  },
+};
+
+async function generate(targetDir, runtime = 'cdktf') {
+  if (!GENERATORS[runtime]) throw new Error(`unknown runtime "${runtime}": expected one of ${Object.keys(GENERATORS).join(', ')}`);
+  const { TerraformProviderGenerator, CodeMaker, commons } = GENERATORS[runtime]();
+  const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = commons;
 
   const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
   const code = new CodeMaker();
@@ -75,13 +93,21 @@ function differences(expectedDir, actualDir) {
   return problems;
 }
 
+function option(name) {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
 async function main() {
   const started = Date.now();
+  const runtime = option('--runtime') ?? 'cdktf';
+  const target = option('--out') ? path.resolve(option('--out')) : outDir;
   if (!process.argv.includes('--check')) {
-    await generate(outDir);
-    console.log(`generated ${listFiles(outDir).length} files in src/generated/ (${Date.now() - started} ms)`);
+    await generate(target, runtime);
+    console.log(`generated ${listFiles(target).length} ${runtime} files in ${path.relative(root, target)}/ (${Date.now() - started} ms)`);
     return;
   }
+  if (runtime !== 'cdktf' || target !== outDir) throw new Error('--check compares the committed cdktf bindings in src/generated/ only');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'fastly-bindings-'));
   try {
     await generate(scratch);
@@ -99,7 +125,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
+
+module.exports = { generate, listFiles };

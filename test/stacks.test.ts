@@ -106,11 +106,19 @@ function exampleStack(): TerraformStack {
   return new ExampleStack(Testing.app(), 'edge');
 }
 
+/**
+ * The synthesised JSON as JSON.stringify prints it: the same text on cdktf and cdktn, which print
+ * an empty block differently (`{\n}` and `{}`), so one snapshot serves both builds.
+ */
+function synthesisedJson(stack: TerraformStack): string {
+  return JSON.stringify(JSON.parse(Testing.synth(stack, true)), null, 2);
+}
+
 const stacks: Array<[string, () => TerraformStack]> = [['example', exampleStack], ['kitchen sink', kitchenSinkStack]];
 
 describe.each(stacks)('%s stack', (_name, build) => {
   test('matches its snapshot', () => {
-    expect(Testing.synth(build(), true)).toMatchSnapshot();
+    expect(synthesisedJson(build())).toMatchSnapshot();
   });
 
   test('is byte-identical across synths', () => {
