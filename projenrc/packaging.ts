@@ -34,24 +34,25 @@ export function addPackaging(project: cdktf.ConstructLibraryCdktf, bindingsCheck
   project.compileTask.reset(JSII_COMPILE);
   project.compileTask.spawn(compileCdktn);
 
+  // API.md documents the constructs; the generated L1 namespaces are documented by their own code.
+  // The committed API.md is cdktf-fastly-origins'; cdktn-fastly-origins' is made when it is packed.
+  project.tasks.tryFind('docgen')!.reset(DOCGEN);
   const docgenCdktn = project.addTask('cdktn:docgen', {
     description: 'Generate the API.md that ships in cdktn-fastly-origins',
     steps: [{ exec: DOCGEN, cwd: CDKTN_STAGE }],
   });
-  // API.md documents the constructs; the generated L1 namespaces are documented by their own code.
-  project.tasks.tryFind('docgen')!.reset(DOCGEN);
-  project.postCompileTask.spawn(docgenCdktn);
 
   // pacmak packs with `npm pack`, which would run prepack (a second compile) without
   // ignore-scripts; `files` decides what is packed, so pacmak must not write an .npmignore.
   const pacmak = 'jsii-pacmak -v --target js --no-npmignore';
   const packageJs = project.tasks.tryFind('package:js')!;
   packageJs.reset(pacmak);
+  packageJs.spawn(docgenCdktn);
   packageJs.exec(pacmak, { cwd: CDKTN_STAGE });
   packageJs.env('npm_config_ignore_scripts', 'true');
 
   // `npm pack` on a clean clone (after `npm ci`) compiles first, so the tarball has lib/.
-  project.addTask('prepack', { description: 'Compile before npm pack', steps: [{ spawn: project.compileTask.name }] });
+  project.addTask('prepack', { description: 'Compile cdktf-fastly-origins before npm pack', exec: JSII_COMPILE });
 
   // `npm test`: bindings check, both packages compiled (type-checked), jest on both, lint.
   const eslint = project.tasks.tryFind('eslint')!;
@@ -66,9 +67,8 @@ export function addPackaging(project: cdktf.ConstructLibraryCdktf, bindingsCheck
     description: 'Pack both packages and install each into a fresh project with only its runtime: synth, Testing.synth, a bad address, the CLI',
   });
   testPackages.spawn(project.compileTask);
-  testPackages.spawn(project.postCompileTask);
   testPackages.spawn(packageJs);
-  testPackages.exec('node --test scripts/test-packages.js');
+  testPackages.exec('node --test --test-reporter=spec scripts/test-packages.js');
 
   project.addTask('synth:cdktn', {
     description: `Synthesise the example stack with cdktn into ${CDKTN_STAGE}/cdktf.out/`,

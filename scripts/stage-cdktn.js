@@ -124,6 +124,18 @@ function jestProject() {
   };
 }
 
+/**
+ * Links the package's dependencies into the staged node_modules/: jsii-docgen looks for the
+ * assemblies of dependencies only below the package's own folder.
+ */
+function linkDependencies(manifest) {
+  for (const name of Object.keys({ ...manifest.peerDependencies, ...manifest.dependencies })) {
+    const link = path.join(stageDir, 'node_modules', name);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(path.dirname(require.resolve(`${name}/package.json`, { paths: [root] })), link, 'dir');
+  }
+}
+
 async function stage() {
   fs.rmSync(stageDir, { recursive: true, force: true });
   fs.mkdirSync(stageDir, { recursive: true });
@@ -139,6 +151,7 @@ async function stage() {
   fs.copyFileSync(path.join(root, 'tsconfig.json'), path.join(stageDir, 'tsconfig.json'));
   fs.copyFileSync(path.join(root, 'LICENSE'), path.join(stageDir, 'LICENSE'));
   fs.copyFileSync(path.join(__dirname, 'cdktn', 'README.md'), path.join(stageDir, 'README.md'));
+  linkDependencies(manifest);
   for (const file of Object.values(readJson(path.join(root, 'package.json')).bin ?? {})) {
     const target = path.join(stageDir, file.replace(FROM.name, TO.name));
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -146,6 +159,8 @@ async function stage() {
     fs.chmodSync(target, 0o755);
   }
 }
+
+module.exports = { rewriteSource, stageDir };
 
 if (require.main === module) {
   const started = Date.now();
