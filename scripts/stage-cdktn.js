@@ -125,15 +125,48 @@ function jestProject() {
 }
 
 /**
- * Links the package's dependencies into the staged node_modules/: jsii-docgen looks for the
- * assemblies of dependencies only below the package's own folder.
+ * Puts the package's dependencies into the staged node_modules/. jsii-docgen looks for the
+ * assemblies of dependencies only below the package's own folder, so the others are linked to the
+ * project's copies; `npm pack` packs bundled dependencies (non-jsii ones, such as a CLI parser)
+ * only from real folders, so those are copied with every package they load.
  */
-function linkDependencies(manifest) {
+function installDependencies(manifest) {
+  const bundled = manifest.bundledDependencies ?? [];
   for (const name of Object.keys({ ...manifest.peerDependencies, ...manifest.dependencies })) {
+    if (bundled.includes(name)) continue;
     const link = path.join(stageDir, 'node_modules', name);
     fs.mkdirSync(path.dirname(link), { recursive: true });
-    fs.symlinkSync(path.dirname(require.resolve(`${name}/package.json`, { paths: [root] })), link, 'dir');
+    fs.symlinkSync(installedPackage(name, root), link, 'dir');
   }
+  const copied = [];
+  const visited = new Set();
+  const queue = bundled.map((name) => installedPackage(name, root));
+  while (queue.length > 0) {
+    const dir = queue.shift();
+    if (visited.has(dir)) continue;
+    visited.add(dir);
+    // A package nested in one already copied came with it; what it loads may not have.
+    if (!copied.some((done) => dir.startsWith(`${done}${path.sep}`))) {
+      fs.cpSync(dir, path.join(stageDir, path.relative(root, dir)), { recursive: true });
+      copied.push(dir);
+    }
+    const { dependencies, optionalDependencies } = readJson(path.join(dir, 'package.json'));
+    for (const name of Object.keys({ ...dependencies, ...optionalDependencies })) {
+      const resolved = installedPackage(name, dir, Boolean(optionalDependencies?.[name]));
+      if (resolved) queue.push(resolved);
+    }
+  }
+}
+
+/** Where `name` is installed as seen from `from`: the nearest node_modules/<name> up to the project root. */
+function installedPackage(name, from, optional = false) {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (dir === root) break;
+  }
+  if (optional) return undefined;
+  throw new Error(`${name} (needed by ${path.relative(root, from) || 'the project'}) is not installed: run npm ci`);
 }
 
 async function stage() {
@@ -151,7 +184,7 @@ async function stage() {
   fs.copyFileSync(path.join(root, 'tsconfig.json'), path.join(stageDir, 'tsconfig.json'));
   fs.copyFileSync(path.join(root, 'LICENSE'), path.join(stageDir, 'LICENSE'));
   fs.copyFileSync(path.join(__dirname, 'cdktn', 'README.md'), path.join(stageDir, 'README.md'));
-  linkDependencies(manifest);
+  installDependencies(manifest);
   for (const file of Object.values(readJson(path.join(root, 'package.json')).bin ?? {})) {
     const target = path.join(stageDir, file.replace(FROM.name, TO.name));
     fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -46,6 +46,11 @@ function tarballOf(name) {
   return path.join(root, 'dist', 'js', `${name}@${rootManifest.version}.jsii.tgz`);
 }
 
+/** The files of a package's tarball, relative to the package folder. */
+function filesOf(name) {
+  return run('tar', ['-tzf', tarballOf(name)], root).trim().split('\n').map((file) => file.replace(/^package\//, '')).sort();
+}
+
 function run(command, args, cwd) {
   return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
@@ -80,12 +85,14 @@ for (const pkg of PACKAGES) {
     });
 
     test('holds only what users need', () => {
-      const files = run('tar', ['-tzf', tarball], root).trim().split('\n').map((file) => file.replace(/^package\//, '')).sort();
-      const allowed = new RegExp(`^(lib/.+\\.(js|d\\.ts)|bin/${pkg.name}|data/[^/]+\\.json|README\\.md|LICENSE|API\\.md|package\\.json|\\.jsii)$`);
+      const files = filesOf(pkg.name);
+      // Dependencies that are not jsii modules ship inside the package (bundledDependencies).
+      const bundled = manifest.bundledDependencies ?? [];
+      const allowed = new RegExp(`^(lib/.+\\.(js|d\\.ts)|bin/${pkg.name}|data/[^/]+\\.json|README\\.md|LICENSE|API\\.md|package\\.json|\\.jsii${bundled.length > 0 ? '|node_modules/.+' : ''})$`);
       assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
-      for (const file of ['lib/index.js', 'lib/index.d.ts', `bin/${pkg.name}`, 'README.md', 'LICENSE', 'API.md', '.jsii', ...DATA_FILES.map((f) => `data/${f}`)]) {
-        assert.ok(files.includes(file), `${file} is not in the package`);
-      }
+      const required = ['lib/index.js', 'lib/index.d.ts', `bin/${pkg.name}`, 'README.md', 'LICENSE', 'API.md', '.jsii',
+        ...DATA_FILES.map((file) => `data/${file}`), ...bundled.map((name) => `node_modules/${name}/package.json`)];
+      for (const file of required) assert.ok(files.includes(file), `${file} is not in the package`);
     });
 
     test('says what it is and what it needs', () => {
@@ -161,6 +168,11 @@ function apiOf(name) {
     publicNames(type.members),
   ]).sort((a, b) => a[0].localeCompare(b[0]));
 }
+
+test('both packages bundle the same dependencies', () => {
+  const [cdktf, cdktn] = PACKAGES.map((pkg) => filesOf(pkg.name).filter((file) => file.startsWith('node_modules/')));
+  assert.deepEqual(cdktn, cdktf);
+});
 
 test('both packages have the same public API under their own names', () => {
   const [cdktf, cdktn] = PACKAGES.map((pkg) => apiOf(pkg.name));
