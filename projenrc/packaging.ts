@@ -7,6 +7,8 @@ export const CDKTN_STAGE = 'build/cdktn';
 // against the minimum of each peer range, which is what metadata/missing-dev-dependency asks for.
 const JSII_COMPILE = 'jsii --silence-warnings=reserved-word --silence-warnings=metadata/missing-dev-dependency';
 const DOCGEN = 'jsii-docgen -o API.md -s root';
+// Says in a package's API.md how its names map onto the other package's.
+const API_NOTE = 'node scripts/api-reference-note.js';
 
 /**
  * Builds, tests and packs cdktn-fastly-origins from the same source as cdktf-fastly-origins, and
@@ -36,10 +38,12 @@ export function addPackaging(project: cdktf.ConstructLibraryCdktf, bindingsCheck
 
   // API.md documents the constructs; the generated L1 namespaces are documented by their own code.
   // The committed API.md is cdktf-fastly-origins'; cdktn-fastly-origins' is made when it is packed.
-  project.tasks.tryFind('docgen')!.reset(DOCGEN);
+  const docgen = project.tasks.tryFind('docgen')!;
+  docgen.reset(DOCGEN);
+  docgen.exec(API_NOTE);
   const docgenCdktn = project.addTask('cdktn:docgen', {
     description: 'Generate the API.md that ships in cdktn-fastly-origins',
-    steps: [{ exec: DOCGEN, cwd: CDKTN_STAGE }],
+    steps: [{ exec: DOCGEN, cwd: CDKTN_STAGE }, { exec: `${API_NOTE} ${CDKTN_STAGE}` }],
   });
 
   // pacmak packs with `npm pack`, which would run prepack (a second compile) without

@@ -38,8 +38,8 @@ const BAD_ADDRESS_ERROR = [
 ].join('\n');
 
 const PACKAGES = [
-  { name: 'cdktf-fastly-origins', runtime: 'cdktf', other: 'cdktn', toSource: (text) => text },
-  { name: 'cdktn-fastly-origins', runtime: 'cdktn', other: 'cdktf', toSource: rewriteSource },
+  { name: 'cdktf-fastly-origins', runtime: 'cdktf', other: 'cdktn', otherName: 'cdktn-fastly-origins', toSource: (text) => text },
+  { name: 'cdktn-fastly-origins', runtime: 'cdktn', other: 'cdktf', otherName: 'cdktf-fastly-origins', toSource: rewriteSource },
 ];
 
 function tarballOf(name) {
@@ -103,6 +103,9 @@ for (const pkg of PACKAGES) {
       assert.deepEqual(manifest.bin, { [pkg.name]: `bin/${pkg.name}` });
       assert.deepEqual(Object.keys(manifest.peerDependencies).sort(), [pkg.runtime, 'constructs'].sort());
       assert.match(fs.readFileSync(path.join(project, 'node_modules', pkg.name, 'README.md'), 'utf8'), new RegExp(`^# ${pkg.name}\\n`));
+      const api = fs.readFileSync(path.join(project, 'node_modules', pkg.name, 'API.md'), 'utf8');
+      assert.match(api, new RegExp(`This reference uses \`${pkg.name}\`'s names; with \`${pkg.otherName}\``));
+      assert.match(api, new RegExp(`^import \\{ OriginPool \\} from '${pkg.name}'$`, 'm'));
     });
 
     test('installs with its own runtime only', () => {
@@ -145,7 +148,7 @@ for (const pkg of PACKAGES) {
       const bin = path.join(project, 'node_modules', '.bin', pkg.name);
       const help = run(bin, ['--help'], project);
       assert.match(help, new RegExp(`\\b${pkg.name}\\b`));
-      assert.doesNotMatch(help, new RegExp(pkg.name.replace(pkg.runtime, pkg.other)));
+      assert.doesNotMatch(help, new RegExp(pkg.otherName));
       const lint = spawnSync(bin, ['lint', path.join('cdktf.out', 'stacks', 'edge', 'cdk.tf.json')], { cwd: project, encoding: 'utf8' });
       assert.equal(lint.status, 0, lint.stdout + lint.stderr);
     });
