@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // Generates the typed L1 bindings from data/provider-schema.json, offline, for either runtime.
 //
-//   node scripts/generate-bindings.js                  rewrite src/generated/ (cdktf)
-//   node scripts/generate-bindings.js --check          fail if src/generated/ is not what the schema generates
-//   node scripts/generate-bindings.js --runtime cdktn --out <dir>
-//                                                      write cdktn bindings to <dir> (scripts/stage-cdktn.js does)
+//   node scripts/generate-bindings.js           rewrite src/generated/ (cdktf)
+//   node scripts/generate-bindings.js --check   fail if src/generated/ is not what the schema generates
 //
-// Whatever the schema holds is generated: the script knows no resource names.
+// scripts/stage-cdktn.js calls generate(dir, 'cdktn') for cdktn-fastly-origins' bindings, which are
+// not committed. Whatever the schema holds is generated: the script knows no resource names.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -93,21 +92,13 @@ function differences(expectedDir, actualDir) {
   return problems;
 }
 
-function option(name) {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? undefined : process.argv[index + 1];
-}
-
 async function main() {
   const started = Date.now();
-  const runtime = option('--runtime') ?? 'cdktf';
-  const target = option('--out') ? path.resolve(option('--out')) : outDir;
   if (!process.argv.includes('--check')) {
-    await generate(target, runtime);
-    console.log(`generated ${listFiles(target).length} ${runtime} files in ${path.relative(root, target)}/ (${Date.now() - started} ms)`);
+    await generate(outDir);
+    console.log(`generated ${listFiles(outDir).length} files in src/generated/ (${Date.now() - started} ms)`);
     return;
   }
-  if (runtime !== 'cdktf' || target !== outDir) throw new Error('--check compares the committed cdktf bindings in src/generated/ only');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'fastly-bindings-'));
   try {
     await generate(scratch);
@@ -132,4 +123,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { generate, listFiles };
+module.exports = { generate };

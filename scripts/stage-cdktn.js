@@ -193,7 +193,7 @@ async function stage() {
   }
 }
 
-module.exports = { rewriteSource, stageDir };
+module.exports = { rewriteSource };
 
 if (require.main === module) {
   const started = Date.now();
