@@ -1,4 +1,5 @@
 import { cdktf, javascript } from 'projen';
+import { addPackaging } from './projenrc/packaging';
 
 // Versions are pinned to the set that installs and builds offline on Node 20 (see the README's
 // "Toolchain" section): cdktf 0.21 is the last HashiCorp release; jsii/TypeScript ~5.9 because
@@ -10,10 +11,18 @@ const project = new cdktf.ConstructLibraryCdktf({
   author: 'cdktf-fastly-origins developers',
   authorAddress: 'maintainers@cdktf-fastly-origins.dev',
   repositoryUrl: 'https://github.com/cdktf-fastly-origins/cdktf-fastly-origins.git',
+  homepage: 'https://github.com/cdktf-fastly-origins/cdktf-fastly-origins#readme',
+  bugsUrl: 'https://github.com/cdktf-fastly-origins/cdktf-fastly-origins/issues',
   license: 'MPL-2.0',
+  // Not yet on npm, and the API may still change before 1.0.
+  stability: 'experimental',
   defaultReleaseBranch: 'main',
   cdktfVersion: '0.21.0',
   constructsVersion: '^10.5.0',
+  // The dev copy of constructs must satisfy cdktf (^10.4.2), projen (^10.5.0) and cdktn
+  // (>=10.6.0 <10.8.0), since one install builds and tests both packages: pinned below instead
+  // of projen's default (the peer range's minimum, 10.5.0, which cdktn rejects).
+  peerDependencyOptions: { pinnedDevDependency: false },
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
   minNodeVersion: '20.16.0',
@@ -26,6 +35,10 @@ const project = new cdktf.ConstructLibraryCdktf({
   // (src/fastly-api/) serves HTTP; the convert command parses HCL and formats the TypeScript it writes.
   bundledDeps: ['commander@14.0.3', 'fastify@5.12.8', '@fastify/multipart@10.1.9', 'tar@7.5.23', '@cdktf/hcl2json@0.21.0', 'prettier@3.10.1'],
   devDeps: [
+    'cdktf@0.21.0',
+    'constructs@10.7.2',
+    'cdktn@0.24.0',
+    '@cdktn/provider-generator@0.24.0',
     'fast-check@4.10.2',
     // Fastly's own JavaScript API client drives the local API in the tests.
     'fastly@13.0.0',
@@ -37,6 +50,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     // The default (`--updateSnapshot`) rewrites snapshots on every run, so they could never fail.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
+      // `npm test` runs this project and the staged cdktn one (build/cdktn/jest.config.json).
+      displayName: 'cdktf',
       setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
       collectCoverage: false,
     },
@@ -49,20 +64,17 @@ const project = new cdktf.ConstructLibraryCdktf({
     commandOptions: { fix: false },
   },
   gitignore: ['cdktf.out/', '*.tfstate*', '.bench/'],
-  npmignoreEnabled: true,
+  // package.json `files` says what the package holds (see projenrc/packaging.ts).
+  npmignoreEnabled: false,
 });
+
+project.package.addVersion('0.1.0');
 
 // unrs-resolver@1.13.0 lists optional platform bindings the registry only has at 1.12.2;
 // `npm install` skips them silently and `npm ci` then rejects the lock file.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 
 project.addBins({ 'cdktf-fastly-origins': 'bin/cdktf-fastly-origins' });
-
-// data/ holds the provider schema and POP catalogue the library reads at run time.
-project.npmignore?.include('/data/');
-project.addPackageIgnore('/scripts/');
-project.addPackageIgnore('/examples/');
-project.addPackageIgnore('/bench/');
 
 const bindingsEnv = { CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '' };
 project.addTask('bindings:generate', {
@@ -76,19 +88,11 @@ const bindingsCheck = project.addTask('bindings:check', {
   exec: 'node scripts/generate-bindings.js --check',
 });
 
-// `npm test` is the one command CI runs: bindings check, type-checked compile, then jest and lint.
-project.testTask.prependSpawn(project.compileTask);
-project.testTask.prependSpawn(bindingsCheck);
-// API.md documents the constructs; the generated L1 namespaces are documented by their own code.
-// jsii-docgen renders the jsii assembly, which has no functions, constants or type aliases: a
-// script adds them from the TypeScript declarations.
-const docgen = project.tasks.tryFind('docgen')!;
-docgen.reset('jsii-docgen -o API.md -s root');
-docgen.exec('node scripts/docgen-functions.js');
+// `npm test` is the one command CI runs: bindings check, both packages compiled, jest on both, lint.
+addPackaging(project, bindingsCheck, bindingsEnv);
 
 const bench = project.addTask('bench', {
   description: 'Measure synth time, peak memory and import cost against baselines measured in the same run',
-  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
 });
 bench.spawn(project.compileTask);
 bench.exec('ts-node --transpile-only --project bench/tsconfig.json bench/run.ts');
@@ -111,7 +115,6 @@ project.addTask('test:vcl', {
 });
 const testConvert = project.addTask('test:convert', {
   description: 'Convert every accepted configuration of the Fastly corpus, run the written apps against this checkout and compare (FASTLY_CORPUS_DIR)',
-  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
 });
 testConvert.spawn(project.compileTask);
 testConvert.exec('ts-node --transpile-only --project test/tsconfig.json test/convert/round-trip.ts');

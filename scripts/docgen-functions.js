@@ -7,15 +7,17 @@
  * (fastlyMatchers, …) and type aliases are not in it, so jsii-docgen leaves them out. This script
  * reads them from the TypeScript declarations that src/index.ts exports and renders them in the
  * same shape, replacing the section it wrote before. `npx projen docgen` runs it after jsii-docgen.
+ *
+ *   node scripts/docgen-functions.js [package folder]   (default: the repository; the staged cdktn package passes its own)
  */
 const fs = require('fs');
 const path = require('path');
 const ts = require('typescript');
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.resolve(require.main === module && process.argv[2] ? process.argv[2] : path.join(__dirname, '..'));
 const ENTRY = path.join(ROOT, 'src', 'index.ts');
 const API_MD = path.join(ROOT, 'API.md');
-const PACKAGE = 'cdktf-fastly-origins';
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).name;
 const HEADING = '## Functions, constants and types';
 
 /** The markdown section for every function, constant and type alias `entry` exports (from outside src/generated). */

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Generates the typed L1 bindings in src/generated/ from data/provider-schema.json, offline.
+// Generates the typed L1 bindings from data/provider-schema.json, offline, for either runtime.
 //
-//   node scripts/generate-bindings.js           rewrite src/generated/
+//   node scripts/generate-bindings.js           rewrite src/generated/ (cdktf)
 //   node scripts/generate-bindings.js --check   fail if src/generated/ is not what the schema generates
 //
-// The generator is loaded by its deep path: the package index requires jsii-pacmak, which
-// @cdktf/provider-generator does not declare as a dependency.
+// scripts/stage-cdktn.js calls generate(dir, 'cdktn') for cdktn-fastly-origins' bindings, which are
+// not committed. Whatever the schema holds is generated: the script knows no resource names.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -20,10 +20,27 @@ const root = path.resolve(__dirname, '..');
 const schemaFile = path.join(root, 'data', 'provider-schema.json');
 const outDir = path.join(root, 'src', 'generated');
 
-async function generate(targetDir) {
-  const { TerraformProviderGenerator } = require('@cdktf/provider-generator/lib/get/generator/provider-generator');
-  const { CodeMaker } = require('codemaker');
-  const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require('@cdktf/commons');
+// Bindings generated for one runtime crash in the other's stacks, so each runtime has its generator.
+const GENERATORS = {
+  cdktf: () => ({
+    // Loaded by its deep path: the package index requires jsii-pacmak, which
+    // @cdktf/provider-generator does not declare as a dependency.
+    TerraformProviderGenerator: require('@cdktf/provider-generator/lib/get/generator/provider-generator').TerraformProviderGenerator,
+    CodeMaker: require('codemaker').CodeMaker,
+    commons: require('@cdktf/commons'),
+  }),
+  cdktn: () => {
+    const generator = require('@cdktn/provider-generator');
+    // The commons the generator itself was built with, so its target classes are the ones it expects.
+    const commons = require(require.resolve('@cdktn/commons', { paths: [path.dirname(require.resolve('@cdktn/provider-generator'))] }));
+    return { TerraformProviderGenerator: generator.TerraformProviderGenerator, CodeMaker: generator.CodeMaker, commons };
+  },
+};
+
+async function generate(targetDir, runtime = 'cdktf') {
+  if (!GENERATORS[runtime]) throw new Error(`unknown runtime "${runtime}": expected one of ${Object.keys(GENERATORS).join(', ')}`);
+  const { TerraformProviderGenerator, CodeMaker, commons } = GENERATORS[runtime]();
+  const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = commons;
 
   const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
   const code = new CodeMaker();
@@ -99,7 +116,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
+
+module.exports = { generate };

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { REPOSITORY } from './util';
 
 const ROOT = path.join(__dirname, '..');
 const ENTRY = path.join(ROOT, 'src', 'index.ts');
@@ -38,9 +39,12 @@ export function build(scope: Construct): string {
 
 /** The TypeScript blocks of the README's jest section: the setup file, then a test file. */
 function readmeJestFiles(): [string, string] {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(REPOSITORY, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('In your jest suite'));
-  const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+  // In the staged cdktn package, the README's cdktf code is read as a cdktn user writes it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const asWritten: (code: string) => string = ROOT === REPOSITORY ? (code) => code : require(path.join(REPOSITORY, 'scripts', 'stage-cdktn')).rewriteSource;
+  const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => asWritten(match[1]));
   return [blocks[0], blocks[1]];
 }
 
@@ -66,7 +70,7 @@ function compile(): ts.Program {
     module: ts.ModuleKind.CommonJS,
     moduleResolution: ts.ModuleResolutionKind.Node10,
     types: ['jest', 'node'],
-    typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+    typeRoots: [path.join(REPOSITORY, 'node_modules', '@types')],
     baseUrl: ROOT,
     paths: { 'cdktf-fastly-origins': ['src/index.ts'] },
   };
@@ -87,7 +91,8 @@ const program = compile();
 function diagnosticsOf(file: string): string[] {
   const source = program.getSourceFile(path.join(PROJECT, file))!;
   return ts.getPreEmitDiagnostics(program, source).map((diagnostic) =>
-    `${source.getLineAndCharacterOfPosition(diagnostic.start!).line + 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`);
+    `${diagnostic.start === undefined ? 'program' : source.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: `
+    + ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '));
 }
 
 /**
@@ -154,13 +159,13 @@ describe('the public API', () => {
 
   test('API.md documents the functions, constants and type aliases, which jsii-docgen leaves out', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { functionsSection } = require('../scripts/docgen-functions');
+    const { functionsSection } = require(path.join(REPOSITORY, 'scripts', 'docgen-functions'));
     const section: string = functionsSection(program, ENTRY);
     const documented = [...section.matchAll(/^### `(\w+)`/gm)].map((match) => match[1]);
     expect(documented).toEqual(expect.arrayContaining(['evaluateCondition', 'fastlyMatchers', 'fastlySnapshotSerializer', 'routeRequest',
       'summarizeService', 'summarizeServices', 'validateServiceConfig', 'Cloud', 'HealthcheckMethod', 'VclSnippetType']));
     // Regenerated: `npx projen docgen` after `npx projen compile`.
-    expect(fs.readFileSync(path.join(ROOT, 'API.md'), 'utf8')).toContain(section);
+    expect(fs.readFileSync(path.join(REPOSITORY, 'API.md'), 'utf8')).toContain(section);
   });
 
   test('the README\'s jest setup compiles in a strict project with noUnusedLocals, and toRouteRequest is typed without a declare global', () => {

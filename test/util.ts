@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, Testing, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { FastlyProvider, VclService, VclServiceProps } from '../src';
@@ -51,3 +53,14 @@ export function validationErrors(stack: TerraformStack): string[] {
 export function warningsOf(construct: IConstruct): string[] {
   return construct.node.metadata.filter((entry) => entry.type === '@cdktf/warn').map((entry) => entry.data);
 }
+
+/**
+ * The repository checkout. The tests also run from the staged cdktn package (build/cdktn/test),
+ * whose own README is the package's; the repository's README, API.md and scripts are checked from here.
+ */
+export const REPOSITORY = ((): string => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.projenrc.ts'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no .projenrc.ts above ${__dirname}`);
+  }
+})();

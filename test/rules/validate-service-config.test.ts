@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { validateServiceConfig } from '../../src';
 import { ruleIds } from '../../src/rules';
+import { REPOSITORY } from '../util';
 
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
 
@@ -337,7 +338,7 @@ describe('validateServiceConfig', () => {
   });
 
   test('the README rule table lists every rule', () => {
-    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const readme = fs.readFileSync(path.join(REPOSITORY, 'README.md'), 'utf8');
     const listed = new Set<string>();
     for (const row of readme.split('\n').filter((line) => line.startsWith('| `'))) {
       let prefix = '';
