@@ -6,6 +6,8 @@ export const CDKTN_STAGE = 'build/cdktn';
 // Both packages are built against the one constructs version both runtimes accept (10.7.x), not
 // against the minimum of each peer range, which is what metadata/missing-dev-dependency asks for.
 const JSII_COMPILE = 'jsii --silence-warnings=reserved-word --silence-warnings=metadata/missing-dev-dependency';
+// The compiled entry point loads the generated bindings on first use (see the script).
+const LAZY_BINDINGS = 'node scripts/lazy-bindings.js';
 const DOCGEN = 'jsii-docgen -o API.md -s root';
 // jsii-docgen renders the jsii assembly, which has no functions, constants or type aliases: a script
 // adds them from the TypeScript declarations.
@@ -36,7 +38,9 @@ export function addPackaging(project: cdktf.ConstructLibraryCdktf, bindingsCheck
   const compileCdktn = project.addTask('cdktn:compile', { description: 'Stage and compile cdktn-fastly-origins with jsii' });
   compileCdktn.spawn(stage);
   compileCdktn.exec(JSII_COMPILE, { cwd: CDKTN_STAGE });
+  compileCdktn.exec(`${LAZY_BINDINGS} ${CDKTN_STAGE}`);
   project.compileTask.reset(JSII_COMPILE);
+  project.compileTask.exec(LAZY_BINDINGS);
   project.compileTask.spawn(compileCdktn);
 
   // API.md documents the constructs; the generated L1 namespaces are documented by their own code.
@@ -60,7 +64,8 @@ export function addPackaging(project: cdktf.ConstructLibraryCdktf, bindingsCheck
   packageJs.env('npm_config_ignore_scripts', 'true');
 
   // `npm pack` on a clean clone (after `npm ci`) compiles first, so the tarball has lib/.
-  project.addTask('prepack', { description: 'Compile cdktf-fastly-origins before npm pack', exec: JSII_COMPILE });
+  const prepack = project.addTask('prepack', { description: 'Compile cdktf-fastly-origins before npm pack', exec: JSII_COMPILE });
+  prepack.exec(LAZY_BINDINGS);
 
   // `npm test`: bindings check, both packages compiled (type-checked), jest on both, lint.
   const eslint = project.tasks.tryFind('eslint')!;

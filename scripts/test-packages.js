@@ -144,6 +144,15 @@ for (const pkg of PACKAGES) {
       assert.deepEqual(consume(project, 'bad-testing'), { error: BAD_ADDRESS_ERROR });
     });
 
+    test('loads the provider bindings and its servers only when they are used', () => {
+      const loaded = (use) => JSON.parse(run(process.execPath, ['-e', `require('${pkg.runtime}'); const lib = require('${pkg.name}'); ${use};
+        console.log(JSON.stringify(Object.keys(require.cache).map((file) => file.split('node_modules/').pop())
+          .filter((file) => file.startsWith('${pkg.name}/lib/generated/') || /^(fastify|fastly|prettier)\\//.test(file)).map((file) => file.split('/').slice(0, -1).join('/'))
+          .filter((folder, index, all) => all.indexOf(folder) === index)))`], project));
+      assert.deepEqual(loaded(''), [`${pkg.name}/lib/generated/provider`]);
+      assert.deepEqual(loaded('lib.serviceVcl.ServiceVcl'), [`${pkg.name}/lib/generated/provider`, `${pkg.name}/lib/generated/service-vcl`]);
+    });
+
     test('runs its command line tool under its own name', () => {
       const bin = path.join(project, 'node_modules', '.bin', pkg.name);
       const help = run(bin, ['--help'], project);

@@ -1,6 +1,12 @@
 import { Construct } from 'constructs';
 import { internalsOf, ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
-import * as serviceCompute from '../generated/service-compute';
+import type * as serviceCompute from '../generated/service-compute';
+
+/** The generated bindings, loaded when the first service is built rather than when the library is imported. */
+function bindings(): typeof serviceCompute {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../generated/service-compute');
+}
 
 /** The Wasm package a Compute service runs; give exactly one of `filename` and `content`. */
 export interface ComputePackage {
@@ -48,10 +54,11 @@ export class ComputeService extends ServiceBase {
     };
     const internals = internalsOf(this);
     internals.setAttributes(attributes);
-    this.resource = new serviceCompute.ServiceCompute(this, 'Resource', {
+    const l1 = bindings();
+    this.resource = new l1.ServiceCompute(this, 'Resource', {
       ...attributes,
-      backend: internals.lazyBlocks('backend', serviceCompute.serviceComputeBackendToTerraform),
-      healthcheck: internals.lazyBlocks('healthcheck', serviceCompute.serviceComputeHealthcheckToTerraform),
+      backend: internals.lazyBlocks('backend', l1.serviceComputeBackendToTerraform),
+      healthcheck: internals.lazyBlocks('healthcheck', l1.serviceComputeHealthcheckToTerraform),
     });
     internals.useResource(this.resource);
   }

@@ -2,7 +2,13 @@ import { Construct } from 'constructs';
 import { Duration } from './duration';
 import { PropChecker } from './prop-checker';
 import { internalsOf, ServiceBase, ServiceBaseProps, serviceAttributes, ServiceKind } from './service';
-import * as serviceVcl from '../generated/service-vcl';
+import type * as serviceVcl from '../generated/service-vcl';
+
+/** The generated bindings, loaded when the first service is built rather than when the library is imported. */
+function bindings(): typeof serviceVcl {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../generated/service-vcl');
+}
 
 /** Props of a `VclService`. */
 export interface VclServiceProps extends ServiceBaseProps {
@@ -30,13 +36,14 @@ export class VclService extends ServiceBase {
     };
     const internals = internalsOf(this);
     internals.setAttributes(attributes);
-    this.resource = new serviceVcl.ServiceVcl(this, 'Resource', {
+    const l1 = bindings();
+    this.resource = new l1.ServiceVcl(this, 'Resource', {
       ...attributes,
-      backend: internals.lazyBlocks('backend', serviceVcl.serviceVclBackendToTerraform),
-      healthcheck: internals.lazyBlocks('healthcheck', serviceVcl.serviceVclHealthcheckToTerraform),
-      condition: internals.lazyBlocks('condition', serviceVcl.serviceVclConditionToTerraform),
-      director: internals.lazyBlocks('director', serviceVcl.serviceVclDirectorToTerraform),
-      snippet: internals.lazyBlocks('snippet', serviceVcl.serviceVclSnippetToTerraform),
+      backend: internals.lazyBlocks('backend', l1.serviceVclBackendToTerraform),
+      healthcheck: internals.lazyBlocks('healthcheck', l1.serviceVclHealthcheckToTerraform),
+      condition: internals.lazyBlocks('condition', l1.serviceVclConditionToTerraform),
+      director: internals.lazyBlocks('director', l1.serviceVclDirectorToTerraform),
+      snippet: internals.lazyBlocks('snippet', l1.serviceVclSnippetToTerraform),
     });
     internals.useResource(this.resource);
   }
