@@ -131,10 +131,17 @@ describe('cdktf-fastly-origins convert', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.json'), 'utf8')).app).toBe('npx ts-node main.ts');
   });
 
+  const usage = 'usage: cdktf-fastly-origins convert <file.tf | file.tf.json> [--out <dir>]\n'
+    + '       cdktf-fastly-origins convert --service-id <id> [--version <n>] [--api-url <url>] [--keep-unread] [--out <dir>]';
   test.each([
-    [[], 'usage: cdktf-fastly-origins convert <file.tf | file.tf.json> [--out <dir>]'],
-    [['a.tf', '--out'], 'usage: cdktf-fastly-origins convert <file.tf | file.tf.json> [--out <dir>]'],
-    [['a.tf', '--force'], 'usage: cdktf-fastly-origins convert <file.tf | file.tf.json> [--out <dir>]'],
+    [[], usage],
+    [['a.tf', '--out'], usage],
+    [['a.tf', '--force'], usage],
+    [['--service-id'], usage],
+    [['a.tf', '--service-id', 'SU1Z0isxPaozGVKXdv0eY'], usage],
+    [['a.tf', '--version', '3'], usage],
+    [['a.tf', '--keep-unread'], usage],
+    [['--service-id', 'a', '--service-id', 'b'], usage],
     [['missing.tf.json'], 'convert: ENOENT: no such file or directory, open \'missing.tf.json\''],
   ])('exits 2 for %j', async (args, message) => {
     expect(await convert(args)).toEqual({ code: 2, out: [], err: [message] });
