@@ -1,5 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as http from 'http';
+import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdktf';
@@ -146,11 +148,19 @@ describe('convert --service-id: a live service read through Fastly\'s API', () =
   describe('what stops the conversion: exit 2, the reason, nothing written', () => {
     let vclService: string;
     let computeService: string;
+    // Answers every request as Fastly's API answers an unknown token.
+    const refusingApi = http.createServer((_request, response) => {
+      response.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ msg: 'Provided credentials are missing or invalid' }));
+    });
+    let refusing: string;
     beforeAll(async () => {
       const stack = JSON.parse(Testing.synth(exampleStack()));
       vclService = await deployService(api.url, 'fastly_service_vcl', serviceOf(stack, 'fastly_service_vcl')[1]);
       computeService = await deployService(api.url, 'fastly_service_compute', serviceOf(stack, 'fastly_service_compute')[1]);
+      await new Promise<void>((resolve) => refusingApi.listen(0, '127.0.0.1', resolve));
+      refusing = `http://127.0.0.1:${(refusingApi.address() as AddressInfo).port}`;
     });
+    afterAll(() => new Promise<void>((resolve) => refusingApi.close(() => resolve())));
 
     test.each<[string, () => string[], () => void, () => string]>([
       ['no FASTLY_API_KEY', () => ['--service-id', vclService, '--api-url', api.url], () => delete process.env.FASTLY_API_KEY,
@@ -165,6 +175,8 @@ describe('convert --service-id: a live service read through Fastly\'s API', () =
         () => 'convert: --version "latest": expected a version number (1, 2, …)'],
       ['an API out of reach', () => ['--service-id', vclService, '--api-url', 'http://127.0.0.1:9'], () => undefined,
         () => `convert: service ${vclService}: cannot reach Fastly's API at http://127.0.0.1:9: connect ECONNREFUSED 127.0.0.1:9`],
+      ['a key the API refuses', () => ['--service-id', vclService, '--api-url', refusing], () => undefined,
+        () => `convert: service ${vclService}: Fastly's API refused the key in FASTLY_API_KEY: 401 Provided credentials are missing or invalid`],
     ])('%s', async (_name, args, setUp, message) => {
       setUp();
       const result = await convert(args());
