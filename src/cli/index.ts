@@ -23,8 +23,7 @@ const USAGE = [
   '           without TLS are then errors, not warnings)',
   '  explain  simulate where Fastly sends a request (which backend, director or traffic split, and why)',
   ...FASTLY_API_USAGE,
-  '  convert  write a cdktf app (main.ts) that builds the file\'s Fastly services from this library\'s constructs; with --service-id,',
-  '           a live service read through Fastly\'s API (FASTLY_API_KEY), which the app imports on its first deploy',
+  '  convert  write a cdktf app (main.ts) that builds the file\'s Fastly services from this library\'s constructs',
 ];
 
 const SERVICE_TYPES = ['fastly_service_vcl', 'fastly_service_compute'];

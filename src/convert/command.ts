@@ -25,7 +25,7 @@ function parseArgs(args: string[]): { files: string[]; options: Map<string, stri
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (VALUE_OPTIONS.includes(arg)) {
-      if (args[i + 1] === undefined || options.has(arg)) return undefined;
+      if (args[i + 1] === undefined || args[i + 1].startsWith('--') || options.has(arg)) return undefined;
       options.set(arg, args[++i]);
     } else if (FLAGS.includes(arg)) {
       flags.add(arg);

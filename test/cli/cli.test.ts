@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Testing } from 'cdktf';
 import { ExampleStack } from '../../examples/app';
 import { runCli } from '../../src/cli';
+import { CONVERT_USAGE } from '../../src/convert/command';
 
 /** Runs the tool on in-memory files; returns the exit code and what it printed. */
 function run(args: string[], files: { [name: string]: string } = {}): { code: number; out: string[]; err: string[] } {
@@ -131,17 +132,10 @@ describe('cdktf-fastly-origins convert', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.json'), 'utf8')).app).toBe('npx ts-node main.ts');
   });
 
-  const usage = 'usage: cdktf-fastly-origins convert <file.tf | file.tf.json> [--out <dir>]\n'
-    + '       cdktf-fastly-origins convert --service-id <id> [--version <n>] [--api-url <url>] [--keep-unread] [--out <dir>]';
   test.each([
-    [[], usage],
-    [['a.tf', '--out'], usage],
-    [['a.tf', '--force'], usage],
-    [['--service-id'], usage],
-    [['a.tf', '--service-id', 'SU1Z0isxPaozGVKXdv0eY'], usage],
-    [['a.tf', '--version', '3'], usage],
-    [['a.tf', '--keep-unread'], usage],
-    [['--service-id', 'a', '--service-id', 'b'], usage],
+    [[], CONVERT_USAGE],
+    [['a.tf', '--out'], CONVERT_USAGE],
+    [['a.tf', '--force'], CONVERT_USAGE],
     [['missing.tf.json'], 'convert: ENOENT: no such file or directory, open \'missing.tf.json\''],
   ])('exits 2 for %j', async (args, message) => {
     expect(await convert(args)).toEqual({ code: 2, out: [], err: [message] });
