@@ -32,16 +32,16 @@ const project = new cdktf.ConstructLibraryCdktf({
   release: false,
   depsUpgrade: false,
   // Runtime dependencies, bundled as a jsii library must: the CLI's argument parser; the local Fastly API
-  // (src/fastly-api/) serves HTTP; the convert command parses HCL and formats the TypeScript it writes.
-  bundledDeps: ['commander@14.0.3', 'fastify@5.12.8', '@fastify/multipart@10.1.9', 'tar@7.5.23', '@cdktf/hcl2json@0.21.0', 'prettier@3.10.1'],
+  // (src/fastly-api/) serves HTTP; the convert command parses HCL, formats the TypeScript it writes, and reads live
+  // services through Fastly's own JavaScript API client (which the tests also drive the local API with).
+  bundledDeps: ['commander@14.0.3', 'fastify@5.12.8', '@fastify/multipart@10.1.9', 'tar@7.5.23', '@cdktf/hcl2json@0.21.0', 'prettier@3.10.1',
+    'fastly@13.0.0'],
   devDeps: [
     'cdktf@0.21.0',
     'constructs@10.7.2',
     'cdktn@0.24.0',
     '@cdktn/provider-generator@0.24.0',
     'fast-check@4.10.2',
-    // Fastly's own JavaScript API client drives the local API in the tests.
-    'fastly@13.0.0',
     '@cdktf/provider-generator@0.21.0',
     '@cdktf/commons@0.21.0',
     'codemaker@1.112.0',

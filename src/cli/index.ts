@@ -27,6 +27,8 @@ export async function runCli(args: string[], io: CliIo = processIo): Promise<num
   const program = new Command(NAME)
     .description('Check Fastly services in Terraform JSON, explain where Fastly sends a request, convert existing services, and serve a local Fastly API')
     .version(packageVersion())
+    // Options after a command are the command's: convert has a --version of its own.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: lines(io.out), writeErr: lines(io.err) })
     .showHelpAfterError(`(run "${NAME} --help" for usage)`);

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { emitApp, formatTypeScript } from './emit';
+import { ApiServiceVersion, serviceFromApi } from './from-api';
 import { JsonObject } from './model';
 import { AppPlan, PlanValue } from './plan';
 import { camelCase } from './props';
@@ -57,4 +58,15 @@ export async function convertSource(source: TerraformSource): Promise<Conversion
     services,
     report: convertReport(source, services),
   };
+}
+
+/**
+ * Converts one version of a live service, as read through Fastly's API, the way a Terraform file
+ * is converted; the written app imports the service.
+ */
+export async function convertApiService(api: ApiServiceVersion): Promise<Conversion> {
+  const model = serviceFromApi(api);
+  // A service this library synthesised goes back into a stack of its old name.
+  const stackName = model.constructPath?.split('/')[0] ?? model.resourceName;
+  return convertSource({ file: model.origin, stackName, services: [model], variables: {}, locals: {}, unconverted: [] });
 }

@@ -42,8 +42,20 @@ export interface ServiceModel {
   readonly constructPath?: string;
   /** The id of the live service it was read from, which the written app imports instead of creating a new service. */
   readonly importId?: string;
+  /**
+   * What of the live service the written app does not manage, by block type (or attribute), with
+   * why: the app leaves it as it is (`lifecycle.ignore_changes`, already in `metaArguments`).
+   */
+  readonly kept?: { readonly [name: string]: string };
   /** Where it came from, for messages: a file, or a service id and version. */
   readonly origin: string;
+}
+
+/** `ServiceModel.kept` grouped by reason: each reason with the names it applies to. */
+export function keptByReason(kept: { readonly [name: string]: string } = {}): Array<[reason: string, names: string[]]> {
+  const reasons = new Map<string, string[]>();
+  for (const [name, reason] of Object.entries(kept)) reasons.set(reason, [...reasons.get(reason) ?? [], name]);
+  return [...reasons];
 }
 
 /** Whether a value is a Terraform expression, only known at plan time. */

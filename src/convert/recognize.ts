@@ -1,4 +1,6 @@
-import { BlockElement, blockSchema, effectiveAttributes, elementsOf, isExpression, isSingleBlock, JsonObject, JsonValue, ServiceModel } from './model';
+import {
+  BlockElement, blockSchema, effectiveAttributes, elementsOf, isExpression, isSingleBlock, JsonObject, JsonValue, keptByReason, ServiceModel,
+} from './model';
 import { ConstructPlan, ExpressionValue, PlanValue, ResourceStatement, ServicePlan } from './plan';
 import { camelCase, constructProp, expression, References } from './props';
 import { compareNames, vclBackendIdentifier } from '../fastly/names';
@@ -353,7 +355,9 @@ function resourceStatements(model: ServiceModel, conditions: Map<string, Constru
     kind: 'call',
     method: 'overrideLogicalId',
     value: model.resourceName,
-    comments: [`Keeps the Terraform address ${model.resourceType}.${model.resourceName}, so the existing service and its state carry over.`],
+    comments: [model.importId !== undefined
+      ? `Names the Terraform address the import block adopts the service into: ${model.resourceType}.${model.resourceName}.`
+      : `Keeps the Terraform address ${model.resourceType}.${model.resourceName}, so the existing service and its state carry over.`],
   }];
   if (model.importId !== undefined) {
     statements.push({
@@ -387,12 +391,38 @@ function resourceStatements(model: ServiceModel, conditions: Map<string, Constru
   for (const [key, value] of Object.entries(model.metaArguments)) {
     if (key === 'lifecycle') {
       const lifecycle = elementsOf(value)[0] ?? {};
-      statements.push({ kind: 'assign', property: 'lifecycle', value: lifecycleOf(lifecycle), comments: [] });
+      statements.push({ kind: 'assign', property: 'lifecycle', value: lifecycleOf(lifecycle), comments: keptComments(model.kept) });
     } else {
       statements.push({ kind: 'override', path: key, value, comments: [] });
     }
   }
   return statements;
+}
+
+/** Says what of the live service the app leaves as it is, and why. */
+function keptComments(kept: ServiceModel['kept']): string[] {
+  const reasons = keptByReason(kept);
+  if (reasons.length === 0) return [];
+  return [
+    'Terraform leaves these as they are on the live service: the app does not manage them. To manage one from the app,',
+    'declare it and remove its name here.',
+    ...reasons.flatMap(([reason, names]) => wrap(`- ${names.join(', ')} — ${reason}.`, '  ')),
+  ];
+}
+
+/** Breaks a comment line at spaces so that no line is longer than the written code's. */
+function wrap(text: string, indent: string, width = 110): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line];
 }
 
 /** The typed `lifecycle` of the resource; `ignore_changes` names attributes, which hcl2json writes as `${name}`. */

@@ -1,4 +1,5 @@
 import { Difference } from './compare';
+import { keptByReason } from './model';
 import { TerraformSource } from './source';
 import { VerifiedService } from './verify';
 
@@ -17,9 +18,14 @@ export function convertReport(source: TerraformSource, services: VerifiedService
     const counts = new Map<string, number>();
     for (const construct of plan.constructs) counts.set(construct.className, (counts.get(construct.className) ?? 0) + 1);
     const made = [...counts].map(([className, count]) => `${count} ${className}`).join(', ') || 'no constructs';
-    const typed = plan.statements.filter((statement) => statement.kind === 'assign' || (statement.kind === 'call' && statement.method !== 'overrideLogicalId'));
+    const typed = plan.statements.filter((statement) => statement.kind === 'assign'
+      || (statement.kind === 'call' && statement.method !== 'overrideLogicalId' && statement.method !== 'importFrom'));
     lines.push(`${model.resourceType}.${model.resourceName} → ${plan.className} ${JSON.stringify(plan.id)}: ${made}; `
       + `${typed.length} escape-hatch setting(s)`);
+    if (model.importId !== undefined) lines.push(`  imports the live service ${model.importId} on the first deploy (an import block)`);
+    for (const [reason, names] of keptByReason(model.kept)) {
+      lines.push(`  left as on the service, not managed by the app (lifecycle.ignore_changes): ${names.join(', ')} — ${reason}`);
+    }
     for (const statement of plan.statements) {
       if (statement.kind === 'override') lines.push(`  raw override: ${statement.path}${statement.comments.length > 0 ? ` (${statement.comments.join(' ')})` : ''}`);
     }

@@ -52,6 +52,11 @@ function undescribedBlocks(resourceType: string): string[] {
   return schemaGaps![resourceType] ?? [];
 }
 
+/** Every block type the provider has for a resource type, described by the schema file or not. */
+export function providerBlockTypes(resourceType: string): string[] {
+  return [...Object.keys(resourceSchema(resourceType)?.block_types ?? {}), ...undescribedBlocks(resourceType)];
+}
+
 /**
  * Checks a resource body in Terraform JSON form against the provider schema, the way Terraform
  * reads it: every attribute and block exists, each value converts to its attribute's type (`"110"`

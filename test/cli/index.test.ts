@@ -8,7 +8,7 @@ describe('cdktf-fastly-origins', () => {
     expect(help).toMatchObject({ code: 0, err: [] });
     expect(help.out[0]).toBe('Usage: cdktf-fastly-origins [options] [command]');
     const commands = help.out.slice(help.out.indexOf('Commands:') + 1).filter((line) => /^ {2}\S/.test(line)).map((line) => line.trim().split(/\s{2,}/)[0]);
-    expect(commands).toEqual(['lint [options] <files...>', 'explain [options] <file>', 'convert [options] <file>', 'fastly-api [options]', 'help [command]']);
+    expect(commands).toEqual(['lint [options] <files...>', 'explain [options] <file>', 'convert [options] [file]', 'fastly-api [options]', 'help [command]']);
   });
 
   test('--version prints the package version and exits 0', async () => {
