@@ -1,47 +1,55 @@
 import { attributeRule, isKnown, ServiceRule } from './rule';
+import { VclSyntaxError } from '../vcl/expression';
+import { parseVclDeclarations, parseVclStatements, variablesSetBy, VclStatement, VclStatementKind } from '../vcl/statements';
 
 /** The `allowed: …` text for a `recv` snippet whose `set req.backend` Fastly's own selection overwrites. */
 export const RECV_BACKEND_PROBLEM = 'allowed: miss or pass for a snippet that sets req.backend: Fastly\'s generated backend selection runs after '
   + 'recv snippets and overwrites req.backend whenever a routing condition matches or a default backend exists. Move the assignment to a '
   + 'miss or pass snippet, or return right after it';
 
-/** Comments (`#`, `//`, `/* … *\/`) and string literals (`"…"`, `{"…"}`) of VCL. */
-const COMMENTS_AND_STRINGS = /#[^\n]*|\/\/[^\n]*|\/\*[\s\S]*?\*\/|\{"[\s\S]*?"\}|"[^"\n]*"?/g;
-const SETS_BACKEND = /\bset\s+req\.backend\s*=/g;
-/** Braces, and the statements that leave vcl_recv before Fastly's generated code runs. */
-const BLOCK_OR_EXIT = /[{}]|\b(?:return|error|restart)\b/g;
+/** The statements that leave vcl_recv before Fastly's generated backend selection runs. */
+const LEAVES_RECV = new Set<VclStatementKind>([VclStatementKind.RETURN, VclStatementKind.ERROR, VclStatementKind.RESTART]);
+
+function setsBackendDirectly(statement: VclStatement): boolean {
+  return statement.kind === VclStatementKind.SET && statement.target.name === 'req.backend';
+}
+
+/** Whether some `set req.backend` of these statements, or of the blocks inside them, is not followed by a statement that leaves its block. */
+function fallsThroughAfterSettingBackend(statements: VclStatement[]): boolean {
+  return statements.some((statement, index) => statement.kind === VclStatementKind.IF
+    ? [...statement.branches.map((branch) => branch.body), statement.otherwise ?? []].some(fallsThroughAfterSettingBackend)
+    : setsBackendDirectly(statement) && !statements.slice(index + 1).some((later) => LEAVES_RECV.has(later.kind)));
+}
+
+/** What `parse` gives, or undefined when the VCL does not parse (vcl/syntax reports that). */
+function parsed(parse: () => VclStatement[]): VclStatement[] | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof VclSyntaxError) return undefined;
+    throw error;
+  }
+}
+
+/** The statements of a snippet. */
+function statementsOf(vcl: string): VclStatement[] | undefined {
+  return parsed(() => parseVclStatements(vcl));
+}
 
 /**
  * Whether VCL that runs in `vcl_recv` sets `req.backend` and can then fall through to Fastly's
  * generated backend selection, which follows the recv snippets: an assignment that its own block
- * does not follow with `return`, `error` or `restart`. Comments and strings are not code.
- *
- * A lexical scan, enough for this one question; the VCL statement parser can answer it exactly.
+ * does not follow with `return`, `error` or `restart`.
  */
 export function setsBackendBeforeSelection(vcl: string): boolean {
-  const code = codeOf(vcl);
-  for (const assignment of code.matchAll(SETS_BACKEND)) {
-    BLOCK_OR_EXIT.lastIndex = assignment.index + assignment[0].length;
-    let depth = 0;
-    let leaves = false;
-    for (let token = BLOCK_OR_EXIT.exec(code); token !== null && depth >= 0 && !leaves; token = BLOCK_OR_EXIT.exec(code)) {
-      if (token[0] === '{') depth++;
-      else if (token[0] === '}') depth--;
-      else leaves = depth === 0;
-    }
-    if (!leaves) return true;
-  }
-  return false;
+  const statements = statementsOf(vcl);
+  return statements !== undefined && fallsThroughAfterSettingBackend(statements);
 }
 
-/** Whether VCL code (not a comment or string) sets `req.backend` anywhere. */
+/** Whether VCL — a snippet's statements, or a VCL file's subroutines — sets `req.backend` anywhere. */
 export function setsBackend(vcl: string): boolean {
-  return new RegExp(SETS_BACKEND.source).test(codeOf(vcl));
-}
-
-/** VCL with its comments and strings blanked out, so that offsets stay the same. */
-function codeOf(vcl: string): string {
-  return vcl.replace(COMMENTS_AND_STRINGS, (text) => ' '.repeat(text.length));
+  const statements = statementsOf(vcl) ?? parsed(() => parseVclDeclarations(vcl).flatMap((declaration) => declaration.body ?? []));
+  return statements !== undefined && variablesSetBy(statements).some((target) => target.name === 'req.backend');
 }
 
 /** Rules for what custom VCL snippets do to Fastly's routing. */
