@@ -104,8 +104,11 @@ function main() {
   if (unknown.length > 0) throw new ToolchainError(`unknown argument ${unknown[0]}; usage: toolchain.js [--without-provider]`);
   const root = cacheRoot();
   const go = goVersion();
-  // The proxy is the only source: no VCS fallback, and the machine's own toolchain.
-  const goEnv = { ...process.env, GOPROXY: process.env.GOPROXY?.split(',')[0] || 'https://proxy.golang.org', GOTOOLCHAIN: 'local', GONOSUMDB: '', GOPRIVATE: '' };
+  // The module proxy is the only source: its fallback to fetching from version control ("direct")
+  // is dropped, and the machine's own Go toolchain builds.
+  const proxies = run('go', ['env', 'GOPROXY']).trim().split(/[,|]/).filter((proxy) => proxy !== 'direct' && proxy !== 'off');
+  if (proxies.length === 0) throw new ToolchainError('GOPROXY names no module proxy; the tools are built from a Go module proxy only');
+  const goEnv = { ...process.env, GOPROXY: proxies.join(','), GOTOOLCHAIN: 'local', GONOSUMDB: '', GOPRIVATE: '' };
   const binaries = {
     tofu: tool('tofu', 'tofu', root, go, goEnv),
     falco: tool('falco', 'falco', root, go, goEnv),
