@@ -5,59 +5,25 @@
 //   corpus: N accepted, FP=x; M rejected, caught=y
 // and exits 1 when FP > 0 or a rejected configuration passes.
 //
-// The corpus is not part of the repository. It is found at $FASTLY_CORPUS_DIR, else at
-// ../shared/fastly/corpus next to this repository, else next to the repository that
-// `git config remote.origin.url` names (a fresh clone of a local checkout), else next to the main
-// worktree of a linked worktree. There is no silent skip.
+// The corpus is not part of the repository; scripts/corpus.js says where it is looked for. There is
+// no silent skip.
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { locateCorpus } = require('./corpus');
 
 const root = path.resolve(__dirname, '..');
-const CORPUS_IN_SHARED = path.join('..', 'shared', 'fastly', 'corpus');
-
-function originDirectory() {
-  let url;
-  try {
-    url = execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: root, encoding: 'utf8' }).trim();
-  } catch {
-    return undefined;
-  }
-  if (url.startsWith('file://')) return new URL(url).pathname;
-  // A URL with a scheme, or scp-like host:path, is not a checkout on this machine.
-  if (url === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+:/.test(url)) return undefined;
-  return path.resolve(root, url);
-}
-
-/** The main working tree when this is a linked worktree (`git worktree add`), whose neighbours are the repository's. */
-function mainWorktree() {
-  try {
-    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: root, encoding: 'utf8' }).trim();
-    const main = path.dirname(common);
-    return main === root ? undefined : main;
-  } catch {
-    return undefined;
-  }
-}
 
 function findCorpus() {
-  const candidates = [];
-  if (process.env.FASTLY_CORPUS_DIR) candidates.push(['$FASTLY_CORPUS_DIR', path.resolve(process.env.FASTLY_CORPUS_DIR)]);
-  candidates.push(['next to the repository', path.resolve(root, CORPUS_IN_SHARED)]);
-  const origin = originDirectory();
-  if (origin !== undefined) candidates.push([`next to the origin checkout ${origin}`, path.resolve(origin, CORPUS_IN_SHARED)]);
-  const main = mainWorktree();
-  if (main !== undefined) candidates.push([`next to the main worktree ${main}`, path.resolve(main, CORPUS_IN_SHARED)]);
-  const found = candidates.find(([, dir]) => fs.existsSync(path.join(dir, 'manifest.json')));
-  if (!found) {
+  const { dir, candidates, origin } = locateCorpus();
+  if (dir === undefined) {
     console.error('test:corpus: no corpus (manifest.json) found; looked at:');
-    for (const [how, dir] of candidates) console.error(`  ${dir} (${how})`);
+    for (const [how, candidate] of candidates) console.error(`  ${candidate} (${how})`);
     if (origin === undefined) console.error('  (git remote.origin.url names no local checkout)');
     console.error('Set FASTLY_CORPUS_DIR to the corpus directory.');
     process.exit(2);
   }
-  return found[1];
+  return dir;
 }
 
 function loadLibrary() {

@@ -11,7 +11,6 @@
  * Ends with `convert: N converted, N equivalent, N differ`; exits 1 unless every configuration
  * converted and is equivalent.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -22,22 +21,15 @@ import { serviceFromTerraformJson } from '../../src/convert/model';
 
 const root = path.resolve(__dirname, '..', '..');
 
-/** The corpus: FASTLY_CORPUS_DIR, else ../shared/fastly/corpus beside the checkout, else beside the repository it was cloned from. */
+/** The corpus (scripts/corpus.js says where it is looked for). */
 function corpusDir(): string {
-  const candidates = [process.env.FASTLY_CORPUS_DIR, path.resolve(root, '..', 'shared', 'fastly', 'corpus')];
-  try {
-    const origin = execFileSync('git', ['config', 'remote.origin.url'], { cwd: root, encoding: 'utf8' }).trim();
-    if (origin && !/^[a-z]+:\/\//.test(origin) && !/^[^/]+@/.test(origin)) {
-      candidates.push(path.resolve(root, origin.replace(/^file:\/\//, ''), '..', 'shared', 'fastly', 'corpus'));
-    }
-  } catch {
-    // No origin: only the other places are tried.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { dir, candidates } = require(path.join(root, 'scripts', 'corpus')).locateCorpus();
+  if (dir === undefined) {
+    throw new Error(`convert: corpus not found (looked for manifest.json in ${candidates.map(([, candidate]: string[]) => candidate).join(', ')}); `
+      + 'set FASTLY_CORPUS_DIR');
   }
-  const found = candidates.find((dir) => dir !== undefined && fs.existsSync(path.join(dir, 'manifest.json')));
-  if (!found) {
-    throw new Error(`convert: corpus not found (looked for manifest.json in ${candidates.filter(Boolean).join(', ')}); set FASTLY_CORPUS_DIR`);
-  }
-  return found;
+  return dir;
 }
 
 /** A temp folder where `cdktf-fastly-origins` is this checkout, the way an installed package would be. */
