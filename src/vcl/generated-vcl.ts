@@ -137,15 +137,13 @@ export function renderServiceVcl(body: { readonly [key: string]: any }): string 
   const unconditioned = backends.filter((backend) => !backend.request_condition);
   const group = unconditioned.filter((backend) => backend.auto_loadbalance === true);
   if (group.length > 0) declarations.push(...directorDeclaration('autodirector_', 'random', 0, 5, group), '');
-  const shields = new Map<string, [string, string]>();
-  for (const backend of backends) {
-    if (backend.shield) {
-      const identifier = shieldDirectorIdentifier(backend.shield, backend.use_ssl === true);
-      shields.set(identifier, [backend.shield, backend.name]);
-    }
+  // One shield director per shield POP and TLS setting; the identifier says both.
+  const shields = new Map<string, { shield: string; tls: boolean }>();
+  for (const backend of backends.filter((b) => b.shield)) {
+    const tls = backend.use_ssl === true;
+    shields.set(shieldDirectorIdentifier(backend.shield, tls), { shield: backend.shield, tls });
   }
-  for (const [identifier, [shield, backendName]] of [...shields].sort(([a], [b]) => compareNames(a, b))) {
-    const tls = byName.get(backendName)?.use_ssl === true;
+  for (const [identifier, { shield, tls }] of [...shields].sort(([a], [b]) => compareNames(a, b))) {
     declarations.push(`director ${identifier} shield {`, ...indent([`.shield = ${vclString(shield)};`, `.is_ssl = ${tls};`]), '}', '');
   }
 
